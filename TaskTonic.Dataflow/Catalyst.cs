@@ -1,0 +1,102 @@
+using TaskTonic.Dataflow.Internal;
+
+namespace TaskTonic.Dataflow;
+
+/// <summary>
+/// Runs work orders one at a time: an <c>ActionBlock</c> with a degree of parallelism of one. Every tonic is bound
+/// to one catalyst, so its sparkles never run concurrently with each other. A catalyst is itself a tonic; it
+/// completes when no tonic is bound to it any more (or when it is finished) and all its infusions completed.
+/// </summary>
+/// <remarks>
+/// Create the main catalyst in <see cref="Formula"/>; create more inside a sparkle to partition work: a tonic
+/// binds to its base's catalyst unless <see cref="TonicOptions.Catalyst"/> names another.
+/// </remarks>
+public class Catalyst : Tonic
+{
+    private readonly CatalystLoop _loop;
+    private int _bound;
+
+    /// <summary>Creates a catalyst on the thread pool.</summary>
+    public Catalyst()
+        : this((CatalystOptions?)null)
+    {
+    }
+
+    /// <summary>Creates a catalyst with the given options.</summary>
+    public Catalyst(CatalystOptions? options)
+        : base(options?.Name, options?.Base, null)
+    {
+        _loop = Ledger.CreateLoop(this, options?.TaskScheduler);
+    }
+
+    /// <summary>The number of tonics (other than itself) bound to this catalyst.</summary>
+    public int BoundTonicCount => Volatile.Read(ref _bound);
+
+    /// <summary>The number of work orders waiting in this catalyst's queue.</summary>
+    public int QueuedWorkOrders => _loop.QueuedCount;
+
+    /// <summary>True when this is its ledger's main catalyst.</summary>
+    public bool IsMain => ReferenceEquals(Ledger.MainCatalyst, this);
+
+    internal bool Enqueue(in WorkOrder order) => _loop.Post(order);
+
+    internal void Bind() => Interlocked.Increment(ref _bound);
+
+    /// <summary>Runs one work order with the sparkle context set. Never throws: a failure must not fault the block.</summary>
+    internal void Execute(WorkOrder order)
+    {
+        var target = order.Target;
+        var frame = Ambient.Enter(Ledger, target, order.Sparkle, order.Source, order.SourceSparkle);
+        try
+        {
+            target.Run(order);
+        }
+        catch (Exception ex)
+        {
+            Ledger.ReportFailure(new SparkleFailure(target, NameOfSparkle(target, order.Sparkle), target.StateName,
+                SourceOf(order.Source, order.SourceSparkle), ex));
+        }
+        finally
+        {
+            Ambient.Exit(frame);
+        }
+    }
+
+    internal void OnStarted() => CheckAutoFinish();
+
+    internal void OnTonicLeft()
+    {
+        Interlocked.Decrement(ref _bound);
+        if (IsFinishing)
+        {
+            TryComplete();
+        }
+        else if (BoundTonicCount == 0)
+        {
+            // A worker catalyst finishes when its last tonic leaves; the main one also waits for its infusions.
+            if (!IsMain || !HasLiveInfusion(static t => t is not TaskTonic.Dataflow.Catalyst))
+            {
+                FinishNow();
+            }
+        }
+    }
+
+    /// <summary>The main catalyst finishes once nothing is bound to it and no non-catalyst infusion is alive.</summary>
+    internal void CheckAutoFinish()
+    {
+        if (IsMain && !IsFinishing && BoundTonicCount == 0 && !HasLiveInfusion(static t => t is not TaskTonic.Dataflow.Catalyst))
+        {
+            FinishNow();
+        }
+    }
+
+    internal void CompleteLoop()
+    {
+        _loop.Complete();
+        _loop.Completion.ContinueWith(static (_, state) => ((Catalyst)state!).SignalCompletion(), this,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void FinishNow() =>
+        RunFinish(new WorkOrder(this, SystemSparkle.Finish, null, this, SystemSparkle.TonicLeft, WorkOrderKind.System));
+}

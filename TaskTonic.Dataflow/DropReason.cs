@@ -1,0 +1,14 @@
+namespace TaskTonic.Dataflow;
+
+/// <summary>Why a work order was not executed.</summary>
+public enum DropReason
+{
+    /// <summary>The target tonic was finishing: user sparkles no longer run.</summary>
+    TonicFinishing,
+
+    /// <summary>The target tonic had completed and left the ledger.</summary>
+    TonicCompleted,
+
+    /// <summary>The target's catalyst no longer accepted work.</summary>
+    CatalystCompleted,
+}

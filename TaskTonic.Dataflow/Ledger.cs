@@ -1,0 +1,256 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using TaskTonic.Dataflow.Internal;
+
+namespace TaskTonic.Dataflow;
+
+/// <summary>
+/// The registry of one running application: every live tonic by id and name, the main catalyst, the clock, the
+/// logger factory, and the counters and events for failures and dropped work. One ledger per <see cref="Formula"/>;
+/// never process-wide, so several formulas run side by side.
+/// </summary>
+public sealed class Ledger
+{
+    private readonly Lock _gate = new();
+    private readonly List<Tonic?> _slots = [];
+    private readonly SortedSet<int> _free = [];
+    private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _reservations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Type, ILogger> _loggers = new();
+    private long _dropped;
+    private long _failures;
+
+    internal Ledger(FormulaSettings settings)
+    {
+        Settings = settings;
+    }
+
+    /// <summary>The settings the formula was built with.</summary>
+    public FormulaSettings Settings { get; }
+
+    /// <summary>The clock of every timer and time-out of this ledger.</summary>
+    public TimeProvider TimeProvider => Settings.TimeProvider;
+
+    /// <summary>The main catalyst, once the formula created it.</summary>
+    public Catalyst? MainCatalyst { get; internal set; }
+
+    /// <summary>The number of live tonics (catalysts included).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _slots.Count - _free.Count - _reservations.Count;
+            }
+        }
+    }
+
+    /// <summary>Work orders dropped so far (sent to a finishing or completed tonic, or to a completed catalyst).</summary>
+    public long DroppedCount => Interlocked.Read(ref _dropped);
+
+    /// <summary>Sparkles that threw so far.</summary>
+    public long FailureCount => Interlocked.Read(ref _failures);
+
+    /// <summary>Raised for every dropped work order, on the thread that dropped it. Handlers must be thread-safe and quick.</summary>
+    public event EventHandler<DroppedWorkOrder>? WorkOrderDropped;
+
+    /// <summary>
+    /// Raised when a sparkle throws, on the catalyst's thread, before the catalyst goes on with its next work order.
+    /// Handlers must be thread-safe and quick. Without handlers the failure is logged.
+    /// </summary>
+    public event EventHandler<SparkleFailure>? SparkleFailed;
+
+    internal ISparkleObserver? Observer { get; set; }
+
+    internal Func<Catalyst, TaskScheduler?, CatalystLoop>? LoopFactory { get; set; }
+
+    /// <summary>The live tonic with this id, or null.</summary>
+    public Tonic? Find(int id)
+    {
+        lock (_gate)
+        {
+            return id >= 0 && id < _slots.Count ? _slots[id] : null;
+        }
+    }
+
+    /// <summary>The live tonic with this name (given or default <c>"NN.TypeName"</c>), or null.</summary>
+    public Tonic? Find(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        lock (_gate)
+        {
+            if (_byName.TryGetValue(name, out var id))
+            {
+                return _slots[id];
+            }
+        }
+
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0 && int.TryParse(name.AsSpan(0, dot), out var defaultId) && Find(defaultId) is { HasExplicitName: false } tonic
+            && tonic.Name == name)
+        {
+            return tonic;
+        }
+
+        return null;
+    }
+
+    /// <summary>The live tonics, ordered by id.</summary>
+    public IReadOnlyList<Tonic> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _slots.OfType<Tonic>()];
+        }
+    }
+
+    /// <summary>
+    /// Reserves an id for a name: the tonic later created with that name receives it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The name is taken or already reserved.</exception>
+    public int Reserve(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        lock (_gate)
+        {
+            if (_byName.ContainsKey(name) || _reservations.ContainsKey(name))
+            {
+                throw new InvalidOperationException($"The name '{name}' is already registered or reserved.");
+            }
+
+            var id = TakeId();
+            _reservations[name] = id;
+            return id;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="factory"/> in a spawn scope, so the tonics it creates have this ledger and
+    /// <paramref name="base"/> (null: they are roots bound to the main catalyst). Their starts are queued when the
+    /// scope ends. This is how code outside any sparkle (tests, hosts) creates tonics.
+    /// </summary>
+    public T Spawn<T>(Func<T> factory, Tonic? @base = null)
+        where T : Tonic
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var frame = Ambient.Enter(this, @base, SystemSparkle.Spawn, null, SystemSparkle.None);
+        try
+        {
+            return factory();
+        }
+        finally
+        {
+            Ambient.Exit(frame);
+        }
+    }
+
+    /// <summary>Finishes the main catalyst, and with it the whole tree. Callable from anywhere.</summary>
+    public void Shutdown() => MainCatalyst?.RequestFinish();
+
+    internal int Register(Tonic tonic, string? name)
+    {
+        lock (_gate)
+        {
+            int id;
+            if (name is not null && _reservations.Remove(name, out var reserved))
+            {
+                id = reserved;
+            }
+            else
+            {
+                if (name is not null && _byName.TryGetValue(name, out var existing))
+                {
+                    throw new InvalidOperationException(
+                        $"A tonic named '{name}' is already registered (id {existing}); names are unique among live tonics.");
+                }
+
+                id = TakeId();
+            }
+
+            _slots[id] = tonic;
+            if (name is not null)
+            {
+                _byName[name] = id;
+            }
+
+            return id;
+        }
+    }
+
+    internal void Unregister(Tonic tonic)
+    {
+        lock (_gate)
+        {
+            if (tonic.Id < _slots.Count && ReferenceEquals(_slots[tonic.Id], tonic))
+            {
+                _slots[tonic.Id] = null;
+                _free.Add(tonic.Id);
+            }
+
+            if (tonic.HasExplicitName && _byName.TryGetValue(tonic.Name, out var id) && id == tonic.Id)
+            {
+                _byName.Remove(tonic.Name);
+            }
+        }
+    }
+
+    internal CatalystLoop CreateLoop(Catalyst catalyst, TaskScheduler? scheduler) =>
+        LoopFactory?.Invoke(catalyst, scheduler) ?? new DataflowCatalystLoop(catalyst.Execute, scheduler);
+
+    internal void ReportDrop(in WorkOrder order, DropReason reason)
+    {
+        Interlocked.Increment(ref _dropped);
+        var handler = WorkOrderDropped;
+        if (handler is not null)
+        {
+            var target = order.Target;
+            var dropped = new DroppedWorkOrder(target, Tonic.NameOfSparkle(target, order.Sparkle), order.Args,
+                Tonic.SourceOf(order.Source, order.SourceSparkle), reason);
+            try
+            {
+                handler(this, dropped);
+            }
+            catch (Exception ex)
+            {
+                RuntimeLog.HandlerFailed(GetLogger(typeof(Ledger)), ex, dropped.ToString());
+            }
+        }
+    }
+
+    internal void ReportFailure(SparkleFailure failure)
+    {
+        Interlocked.Increment(ref _failures);
+        var handler = SparkleFailed;
+        if (handler is not null)
+        {
+            try
+            {
+                handler(this, failure);
+                return;
+            }
+            catch (Exception ex)
+            {
+                RuntimeLog.HandlerFailed(GetLogger(typeof(Ledger)), ex, failure.ToString());
+            }
+        }
+
+        RuntimeLog.SparkleFailed(GetLogger(failure.Tonic.GetType()), failure.Exception, failure.ToString());
+    }
+
+    internal ILogger GetLogger(Type type) =>
+        _loggers.GetOrAdd(type, static (t, factory) => factory.CreateLogger(t.FullName ?? t.Name), Settings.LoggerFactory);
+
+    private int TakeId()
+    {
+        if (_free.Count > 0)
+        {
+            var id = _free.Min;
+            _free.Remove(id);
+            return id;
+        }
+
+        _slots.Add(null);
+        return _slots.Count - 1;
+    }
+}

@@ -1,0 +1,33 @@
+namespace TaskTonic.Dataflow;
+
+/// <summary>A sparkle threw. The catalyst went on with its next work order.</summary>
+public sealed class SparkleFailure
+{
+    internal SparkleFailure(Tonic tonic, string sparkleName, string? stateName, SparkleSource source, Exception exception)
+    {
+        Tonic = tonic;
+        SparkleName = sparkleName;
+        StateName = stateName;
+        Source = source;
+        Exception = exception;
+    }
+
+    /// <summary>The tonic whose sparkle threw.</summary>
+    public Tonic Tonic { get; }
+
+    /// <summary>The TaskTonic name of the sparkle or hook that threw.</summary>
+    public string SparkleName { get; }
+
+    /// <summary>The tonic's state when the sparkle ran, or null when it had none.</summary>
+    public string? StateName { get; }
+
+    /// <summary>Who queued the failed work order.</summary>
+    public SparkleSource Source { get; }
+
+    /// <summary>The exception.</summary>
+    public Exception Exception { get; }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{Tonic.Name}.{SparkleName} [{StateName ?? Tonic.NoStateName}] failed: {Exception.GetType().Name}: {Exception.Message}";
+}

@@ -1,0 +1,128 @@
+using System.ComponentModel;
+using TaskTonic.Dataflow.Internal;
+using TaskTonic.Dataflow.Sparkles;
+
+namespace TaskTonic.Dataflow;
+
+public abstract partial class Tonic
+{
+    /// <summary>
+    /// Generated: runs the handler of <paramref name="sparkle"/> for the current state (specific, else generic,
+    /// else nothing). The base implementation is the no-op. Not for user code.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected virtual void DispatchSparkle(int sparkle, object? args)
+    {
+    }
+
+    /// <summary>Runs one work order; called by the catalyst with the sparkle context set.</summary>
+    internal void Run(in WorkOrder order)
+    {
+        if (order.Kind == WorkOrderKind.User)
+        {
+            if (_phase >= Phase.Finishing)
+            {
+                _ledger.ReportDrop(order, _phase == Phase.Completed ? DropReason.TonicCompleted : DropReason.TonicFinishing);
+                return;
+            }
+
+            if (order.Sparkle == SystemSparkle.RequestState)
+            {
+                RunRequestedState(order);
+            }
+            else
+            {
+                Invoke(order.Sparkle, order.Args, order);
+            }
+
+            RunPendingTransitions(order);
+            return;
+        }
+
+        RunSystem(order);
+    }
+
+    /// <summary>Invokes a handler, reporting a failure instead of letting it escape.</summary>
+    private bool Invoke(int sparkle, object? args, in WorkOrder order)
+    {
+        var observer = _ledger.Observer;
+        observer?.Entering(this, sparkle, order);
+        try
+        {
+            DispatchSparkle(sparkle, args);
+        }
+        catch (Exception ex)
+        {
+            _hasPendingState = false;
+            observer?.Exited(this, sparkle, ex);
+            _ledger.ReportFailure(new SparkleFailure(this, _descriptor.SparkleName(sparkle), StateName, SourceOf(order.Source, order.SourceSparkle), ex));
+            return false;
+        }
+
+        observer?.Exited(this, sparkle, null);
+        return true;
+    }
+
+    private void InvokeHook(int hook, in WorkOrder order)
+    {
+        var outer = Ambient.SwapSparkle(hook);
+        try
+        {
+            Invoke(hook, null, order);
+        }
+        finally
+        {
+            Ambient.SwapSparkle(outer);
+        }
+    }
+
+    private void RunSystem(in WorkOrder order)
+    {
+        switch (order.Sparkle)
+        {
+            case SystemSparkle.Start:
+                RunStart(order);
+                break;
+            case SystemSparkle.Finish:
+                RunFinish(order);
+                break;
+            case SystemSparkle.InfusionCompleted:
+                OnInfusionCompleted((Tonic)order.Args!);
+                break;
+            case SystemSparkle.TonicLeft:
+                ((Catalyst)this).OnTonicLeft();
+                break;
+            case SystemSparkle.Callback:
+                RunCallback(order);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown system work order {order.Sparkle}.");
+        }
+    }
+
+    private void RunCallback(in WorkOrder order)
+    {
+        if (_phase == Phase.Completed)
+        {
+            _ledger.ReportDrop(order, DropReason.TonicCompleted);
+            return;
+        }
+
+        try
+        {
+            ((Action<Tonic>)order.Args!)(this);
+        }
+        catch (Exception ex)
+        {
+            _ledger.ReportFailure(new SparkleFailure(this, SystemSparkle.NameOf(SystemSparkle.Callback), StateName, SourceOf(order.Source, order.SourceSparkle), ex));
+        }
+
+        if (_phase < Phase.Finishing)
+        {
+            RunPendingTransitions(order);
+        }
+    }
+
+    /// <summary>Queues <paramref name="action"/> to run on this tonic's catalyst as system work (it runs while finishing).</summary>
+    internal void PostCallback(Action<Tonic> action) => PostSystem(SystemSparkle.Callback, action);
+}

@@ -1,0 +1,277 @@
+using TaskTonic.Dataflow.Internal;
+using TaskTonic.Dataflow.Sparkles;
+
+namespace TaskTonic.Dataflow;
+
+public abstract partial class Tonic
+{
+    private volatile Phase _phase;
+    private List<Tonic>? _infusions;
+    private bool _infusionsClosed;
+    private TaskCompletionSource? _completion;
+    private volatile bool _completionSignalled;
+
+    private protected enum Phase
+    {
+        Created,
+        Started,
+        Finishing,
+        Completed,
+    }
+
+    /// <summary>True once the tonic's finish has begun: user sparkles are dropped from then on.</summary>
+    public bool IsFinishing => _phase >= Phase.Finishing;
+
+    /// <summary>True once the tonic and all its infusions have completed and it left the ledger.</summary>
+    public bool IsCompleted => _phase == Phase.Completed;
+
+    /// <summary>Completes when the tonic has completed: it finished, all its infusions completed, and it left the ledger.</summary>
+    public Task Completion
+    {
+        get
+        {
+            var tcs = Volatile.Read(ref _completion);
+            if (tcs is null)
+            {
+                var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                tcs = Interlocked.CompareExchange(ref _completion, created, null) ?? created;
+            }
+
+            if (_completionSignalled)
+            {
+                tcs.TrySetResult();
+            }
+
+            return tcs.Task;
+        }
+    }
+
+    /// <summary>A snapshot of the tonic's live infusions (the children created in its sparkles).</summary>
+    public IReadOnlyList<Tonic> Infusions
+    {
+        get
+        {
+            var list = Volatile.Read(ref _infusions);
+            if (list is null)
+            {
+                return [];
+            }
+
+            lock (list)
+            {
+                return [.. list];
+            }
+        }
+    }
+
+    private protected Phase CurrentPhase => _phase;
+
+    /// <summary>
+    /// Finishes the tonic: after the work already queued before this call, its state machine stops (exit hook),
+    /// <c>ttse__on_finished</c> runs, its infusions finish, and once they all completed it completes and leaves the
+    /// ledger. Sparkles queued after the finish are dropped and reported through <see cref="Ledger.WorkOrderDropped"/>.
+    /// Calling it again while finishing or after completion does nothing.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// Called from a sparkle of a tonic that is neither this tonic nor one of its ancestors. (Code outside any
+    /// sparkle may finish any tonic.)
+    /// </exception>
+    public void Finish()
+    {
+        var caller = Ambient.Tonic;
+        if (caller is not null && ReferenceEquals(caller._ledger, _ledger) && !ReferenceEquals(caller, this) && !IsDescendantOf(caller))
+        {
+            throw new InvalidOperationException(
+                $"{caller.Name} may not finish {Name}: a tonic is finished by itself, one of its ancestors, or code outside any sparkle. " +
+                $"Send {Name} a sparkle that makes it finish itself instead.");
+        }
+
+        RequestFinish();
+    }
+
+    internal void RequestFinish()
+    {
+        if (_phase < Phase.Finishing)
+        {
+            PostSystem(SystemSparkle.Finish);
+        }
+    }
+
+    /// <summary>True when <paramref name="ancestor"/> is this tonic's base, or its base's base, and so on.</summary>
+    public bool IsDescendantOf(Tonic ancestor)
+    {
+        for (var t = Base; t is not null; t = t.Base)
+        {
+            if (ReferenceEquals(t, ancestor))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Called on the tonic's catalyst after its finish hooks ran and before its infusions finish.</summary>
+    private protected virtual void OnFinishing()
+    {
+    }
+
+    private void RunStart(in WorkOrder order)
+    {
+        if (_phase != Phase.Created)
+        {
+            return;
+        }
+
+        _phase = Phase.Started;
+        InvokeHook(TonicDescriptor.OnStart, order);
+        RunPendingTransitions(order);
+        if (this is Catalyst catalyst)
+        {
+            catalyst.OnStarted();
+        }
+    }
+
+    private protected void RunFinish(in WorkOrder order)
+    {
+        if (_phase >= Phase.Finishing)
+        {
+            return;
+        }
+
+        _phase = Phase.Finishing;
+        _hasPendingState = false;
+        if (_state != NoState)
+        {
+            InvokeHook(TonicDescriptor.OnExit, order);
+            ChangeState(NoState);
+        }
+
+        InvokeHook(TonicDescriptor.OnFinished, order);
+        OnFinishing();
+        foreach (var child in CloseInfusions())
+        {
+            child.RequestFinish();
+        }
+
+        TryComplete();
+    }
+
+    private protected void TryComplete()
+    {
+        if (_phase != Phase.Finishing || LiveInfusionCount() > 0)
+        {
+            return;
+        }
+
+        if (this is Catalyst { BoundTonicCount: > 0 })
+        {
+            return;
+        }
+
+        _phase = Phase.Completed;
+        _ledger.Unregister(this);
+        if (this is Catalyst catalyst)
+        {
+            catalyst.CompleteLoop();
+        }
+        else
+        {
+            _catalyst.PostSystem(SystemSparkle.TonicLeft, this);
+            SignalCompletion();
+        }
+
+        Base?.PostSystem(SystemSparkle.InfusionCompleted, this);
+    }
+
+    private protected void SignalCompletion()
+    {
+        _completionSignalled = true;
+        Volatile.Read(ref _completion)?.TrySetResult();
+    }
+
+    private void OnInfusionCompleted(Tonic child)
+    {
+        var list = Volatile.Read(ref _infusions);
+        if (list is not null)
+        {
+            lock (list)
+            {
+                list.Remove(child);
+            }
+        }
+
+        if (_phase == Phase.Finishing)
+        {
+            TryComplete();
+        }
+        else if (this is Catalyst catalyst)
+        {
+            catalyst.CheckAutoFinish();
+        }
+    }
+
+    internal void AddInfusion(Tonic child)
+    {
+        var list = Volatile.Read(ref _infusions);
+        if (list is null)
+        {
+            var created = new List<Tonic>();
+            list = Interlocked.CompareExchange(ref _infusions, created, null) ?? created;
+        }
+
+        lock (list)
+        {
+            if (_infusionsClosed)
+            {
+                throw new InvalidOperationException($"Cannot create {child.GetType().Name} as an infusion of {Name}: it is finishing its infusions.");
+            }
+
+            list.Add(child);
+        }
+    }
+
+    private List<Tonic> CloseInfusions()
+    {
+        var list = Volatile.Read(ref _infusions);
+        if (list is null)
+        {
+            var created = new List<Tonic>();
+            list = Interlocked.CompareExchange(ref _infusions, created, null) ?? created;
+        }
+
+        lock (list)
+        {
+            _infusionsClosed = true;
+            return [.. list];
+        }
+    }
+
+    private protected int LiveInfusionCount()
+    {
+        var list = Volatile.Read(ref _infusions);
+        if (list is null)
+        {
+            return 0;
+        }
+
+        lock (list)
+        {
+            return list.Count;
+        }
+    }
+
+    private protected bool HasLiveInfusion(Func<Tonic, bool> predicate)
+    {
+        var list = Volatile.Read(ref _infusions);
+        if (list is null)
+        {
+            return false;
+        }
+
+        lock (list)
+        {
+            return list.Exists(t => predicate(t));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.ComponentModel;
+using TaskTonic.Dataflow.Internal;
+
+namespace TaskTonic.Dataflow;
+
+public abstract partial class Tonic
+{
+    // The mailbox is light: once the tonic has started, work orders go straight into the catalyst's block.
+    // Only while it must hold work (before start) does it buffer, and the buffer is dropped afterwards.
+    private Catalyst _catalyst;
+    private Queue<WorkOrder>? _startBuffer;
+    private volatile bool _direct;
+
+    /// <summary>
+    /// Generated entry points call this to queue a sparkle. Not for user code: call the generated method.
+    /// </summary>
+    /// <param name="sparkle">The sparkle id from the generated table.</param>
+    /// <param name="args">Null, the single argument, or a tuple of the arguments.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected void PostSparkle(int sparkle, object? args)
+    {
+        var order = new WorkOrder(this, sparkle, args, Ambient.Tonic, Ambient.Sparkle, WorkOrderKind.User);
+        if (_phase >= Phase.Finishing)
+        {
+            _ledger.ReportDrop(order, _phase == Phase.Completed ? DropReason.TonicCompleted : DropReason.TonicFinishing);
+            return;
+        }
+
+        Post(order);
+    }
+
+    internal void PostSystem(int sparkle, object? args = null) =>
+        Post(new WorkOrder(this, sparkle, args, Ambient.Tonic, Ambient.Sparkle, WorkOrderKind.System));
+
+    internal void Post(in WorkOrder order)
+    {
+        if (_direct)
+        {
+            if (!_catalyst.Enqueue(order))
+            {
+                _ledger.ReportDrop(order, DropReason.CatalystCompleted);
+            }
+
+            return;
+        }
+
+        PostSlow(order);
+    }
+
+    private void PostSlow(in WorkOrder order)
+    {
+        var buffer = _startBuffer;
+        if (buffer is not null)
+        {
+            lock (buffer)
+            {
+                if (!_direct)
+                {
+                    buffer.Enqueue(order);
+                    return;
+                }
+            }
+        }
+
+        if (!_catalyst.Enqueue(order))
+        {
+            _ledger.ReportDrop(order, DropReason.CatalystCompleted);
+        }
+    }
+
+    /// <summary>Posts the start work order, then everything sent before it, then switches to direct posting.</summary>
+    internal void OpenMailbox()
+    {
+        var buffer = _startBuffer!;
+        lock (buffer)
+        {
+            var start = new WorkOrder(this, SystemSparkle.Start, null, this, SystemSparkle.Init, WorkOrderKind.System);
+            if (!_catalyst.Enqueue(start))
+            {
+                _ledger.ReportDrop(start, DropReason.CatalystCompleted);
+            }
+
+            while (buffer.TryDequeue(out var order))
+            {
+                if (!_catalyst.Enqueue(order))
+                {
+                    _ledger.ReportDrop(order, DropReason.CatalystCompleted);
+                }
+            }
+
+            _direct = true;
+        }
+
+        _startBuffer = null;
+    }
+}

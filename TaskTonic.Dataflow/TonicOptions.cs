@@ -1,0 +1,16 @@
+namespace TaskTonic.Dataflow;
+
+/// <summary>Optional settings for a new tonic. Every property has a sensible default.</summary>
+public sealed class TonicOptions
+{
+    /// <summary>
+    /// The tonic's name, unique among live tonics of its ledger. Default: <c>"NN.TypeName"</c> from its id.
+    /// </summary>
+    public string? Name { get; init; }
+
+    /// <summary>The catalyst that runs the tonic's sparkles. Default: its base's catalyst, else the main catalyst.</summary>
+    public Catalyst? Catalyst { get; init; }
+
+    /// <summary>The parent (base) of the tonic. Default: the tonic whose sparkle is running.</summary>
+    public Tonic? Base { get; init; }
+}
