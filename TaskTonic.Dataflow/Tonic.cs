@@ -70,7 +70,7 @@ public abstract partial class Tonic
             throw new InvalidOperationException($"Cannot bind {GetType().Name} to catalyst {_catalyst.Name}: it has completed.");
         }
 
-        _descriptor = Descriptor;
+        _descriptor = GeneratedDescriptor;
         _explicitName = name;
         _startBuffer = new Queue<WorkOrder>();
         Id = _ledger.Register(this, name);
@@ -99,11 +99,11 @@ public abstract partial class Tonic
     public Catalyst Catalyst => _catalyst;
 
     /// <summary>The compile-time tables of this tonic's class (states and sparkles).</summary>
-    public TonicDescriptor Sparkles => _descriptor;
+    public TonicDescriptor Descriptor => _descriptor;
 
     /// <summary>Generated: the tables of the concrete class. Not for user code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected virtual TonicDescriptor Descriptor => TonicDescriptor.Empty(GetType());
+    protected virtual TonicDescriptor GeneratedDescriptor => TonicDescriptor.Empty(GetType());
 
     /// <inheritdoc />
     public override string ToString() => $"<{Id:00} {GetType().Name} {Name}>";

@@ -1,0 +1,50 @@
+using Microsoft.CodeAnalysis;
+
+namespace TaskTonic.Dataflow.Generators
+{
+    /// <summary>The generator's diagnostics. Ids are stable: tests and users suppress by them.</summary>
+    internal static class Diagnostics
+    {
+        private const string Category = "TaskTonic.Dataflow";
+
+        public static readonly DiagnosticDescriptor NotPartial = new DiagnosticDescriptor(
+            "TTDF001", "Tonic class must be partial",
+            "Tonic class '{0}' declares sparkle handlers but is not partial; add the 'partial' modifier so the entry points can be generated",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor ConflictingName = new DiagnosticDescriptor(
+            "TTDF002", "Sparkle name declared twice or with two kinds",
+            "Sparkle '{0}' of '{1}' is declared as {2} and as {3}; a sparkle name has one kind (command ttsc, event ttse, or internal tts/_tts) and one handler per state",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor ParameterMismatch = new DiagnosticDescriptor(
+            "TTDF003", "Handlers of one sparkle must have the same parameters",
+            "Handler '{0}' has parameters ({1}) but other handlers of sparkle '{2}' have ({3}); every state variant of a sparkle takes the same parameter types",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor NotVoid = new DiagnosticDescriptor(
+            "TTDF004", "Sparkle handlers return void",
+            "Handler '{0}' returns '{1}'; sparkle handlers must return void (a sparkle is queued, its result cannot reach the caller; send an event back instead)",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor BadName = new DiagnosticDescriptor(
+            "TTDF005", "Handler name does not parse",
+            "Method '{0}' starts with a sparkle prefix but is not a valid handler name; use prefix__name or prefix_state__name with prefix ttsc, ttse, tts or _tts, and snake_case segments of letters and digits",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor UnsupportedSignature = new DiagnosticDescriptor(
+            "TTDF006", "Unsupported handler signature",
+            "Handler '{0}' {1}; sparkle handlers are non-generic instance methods with by-value parameters",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor HookWithParameters = new DiagnosticDescriptor(
+            "TTDF007", "Lifecycle hooks take no parameters",
+            "Lifecycle hook '{0}' must take no parameters",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor ContainerNotPartial = new DiagnosticDescriptor(
+            "TTDF008", "Containing type must be partial",
+            "Tonic class '{0}' is nested in '{1}', which is not partial; make every containing type partial",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    }
+}

@@ -1,0 +1,204 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace TaskTonic.Dataflow.Generators
+{
+    /// <summary>One handler of one class level: its parsed name and parameter types.</summary>
+    internal sealed class Handler
+    {
+        public Handler(string methodName, HandlerName name, IReadOnlyList<ParameterModel> parameters, Location? location)
+        {
+            MethodName = methodName;
+            Name = name;
+            Parameters = parameters;
+            Location = location;
+        }
+
+        public string MethodName { get; }
+
+        public HandlerName Name { get; }
+
+        public IReadOnlyList<ParameterModel> Parameters { get; }
+
+        public Location? Location { get; }
+
+        public string ParameterKey => string.Join(", ", Parameters.Select(p => p.TypeOf));
+    }
+
+    /// <summary>Finds handlers in a class (from source symbols or, for compiled bases, from the generated attribute).</summary>
+    internal static class HandlerCollector
+    {
+        public const string TonicTypeName = "TaskTonic.Dataflow.Tonic";
+        public const string SparklesAttributeName = "TaskTonic.Dataflow.Sparkles.TonicSparklesAttribute";
+
+        private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+            .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+        /// <summary>The handlers a class declares itself; invalid ones become diagnostics when <paramref name="diagnostics"/> is given.</summary>
+        public static List<Handler> FromSymbol(INamedTypeSymbol type, List<DiagnosticInfo>? diagnostics)
+        {
+            var handlers = new List<Handler>();
+            foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+            {
+                if (method.MethodKind != MethodKind.Ordinary || !HandlerName.LooksLikeHandler(method.Name))
+                {
+                    continue;
+                }
+
+                var location = method.Locations.FirstOrDefault();
+                var name = HandlerName.TryParse(method.Name);
+                if (name is null)
+                {
+                    diagnostics?.Add(DiagnosticInfo.Create(Diagnostics.BadName, location, method.Name));
+                    continue;
+                }
+
+                if (!method.ReturnsVoid)
+                {
+                    diagnostics?.Add(DiagnosticInfo.Create(Diagnostics.NotVoid, location, method.Name, method.ReturnType.ToDisplayString()));
+                    continue;
+                }
+
+                var problem = SignatureProblem(method);
+                if (problem is not null)
+                {
+                    diagnostics?.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedSignature, location, method.Name, problem));
+                    continue;
+                }
+
+                if (name.Kind == HandlerKind.Hook && method.Parameters.Length > 0)
+                {
+                    diagnostics?.Add(DiagnosticInfo.Create(Diagnostics.HookWithParameters, location, method.Name));
+                    continue;
+                }
+
+                handlers.Add(new Handler(method.Name, name, method.Parameters.Select(ToModel).ToList(), location));
+            }
+
+            return handlers;
+        }
+
+        /// <summary>The handlers of a compiled base class, read from its <c>TonicSparkles</c> attribute.</summary>
+        public static List<Handler> FromAttribute(INamedTypeSymbol type)
+        {
+            var handlers = new List<Handler>();
+            var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == SparklesAttributeName);
+            if (attribute is null || attribute.ConstructorArguments.Length != 1)
+            {
+                return handlers;
+            }
+
+            foreach (var entry in attribute.ConstructorArguments[0].Values)
+            {
+                if (entry.Value is not string text)
+                {
+                    continue;
+                }
+
+                var bar = text.IndexOf('|');
+                var methodName = bar < 0 ? text : text.Substring(0, bar);
+                var name = HandlerName.TryParse(methodName);
+                if (name is null)
+                {
+                    continue;
+                }
+
+                var types = bar < 0 || bar == text.Length - 1 ? System.Array.Empty<string>() : text.Substring(bar + 1).Split(';');
+                var parameters = types.Select((t, i) => new ParameterModel(t, t, "arg" + i, null)).ToList();
+                handlers.Add(new Handler(methodName, name, parameters, null));
+            }
+
+            return handlers;
+        }
+
+        /// <summary>The attribute entry for a handler: <c>method|type1;type2</c>.</summary>
+        public static string ToEntry(Handler handler) =>
+            handler.MethodName + "|" + string.Join(";", handler.Parameters.Select(p => p.TypeOf));
+
+        public static bool DerivesFromTonic(INamedTypeSymbol type)
+        {
+            for (var t = type.BaseType; t is not null; t = t.BaseType)
+            {
+                if (t.ToDisplayString() == TonicTypeName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string? SignatureProblem(IMethodSymbol method)
+        {
+            if (method.IsStatic)
+            {
+                return "is static";
+            }
+
+            if (method.IsGenericMethod)
+            {
+                return "is generic";
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.RefKind != RefKind.None)
+                {
+                    return $"passes parameter '{parameter.Name}' by reference ({parameter.RefKind.ToString().ToLowerInvariant()})";
+                }
+
+                if (parameter.IsParams)
+                {
+                    return $"has a params parameter '{parameter.Name}'";
+                }
+            }
+
+            return null;
+        }
+
+        private static ParameterModel ToModel(IParameterSymbol parameter)
+        {
+            var type = parameter.Type.ToDisplayString(s_typeFormat);
+            var typeOf = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            var name = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
+            return new ParameterModel(type, typeOf, name, DefaultValue(parameter));
+        }
+
+        private static string? DefaultValue(IParameterSymbol parameter)
+        {
+            if (!parameter.HasExplicitDefaultValue)
+            {
+                return null;
+            }
+
+            var value = parameter.ExplicitDefaultValue;
+            if (value is null)
+            {
+                return "default";
+            }
+
+            if (parameter.Type.TypeKind == TypeKind.Enum)
+            {
+                return "(" + parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")" +
+                       System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return value switch
+            {
+                string s => SymbolDisplay.FormatLiteral(s, quote: true),
+                char c => SymbolDisplay.FormatLiteral(c, quote: true),
+                bool b => b ? "true" : "false",
+                float f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "f",
+                double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d",
+                decimal m => m.ToString(System.Globalization.CultureInfo.InvariantCulture) + "m",
+                long l => l.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L",
+                ulong ul => ul.ToString(System.Globalization.CultureInfo.InvariantCulture) + "UL",
+                uint u => u.ToString(System.Globalization.CultureInfo.InvariantCulture) + "U",
+                _ => "(" + parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")" +
+                     System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
+    }
+}

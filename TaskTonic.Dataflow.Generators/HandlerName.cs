@@ -1,0 +1,117 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace TaskTonic.Dataflow.Generators
+{
+    /// <summary>The kinds of handler, from the prefix.</summary>
+    internal enum HandlerKind
+    {
+        Hook,
+        Command,
+        Event,
+        Internal,
+    }
+
+    /// <summary>
+    /// A parsed TaskTonic handler name: <c>prefix__name</c> (generic) or <c>prefix_state__name</c> (state-specific),
+    /// with prefixes <c>ttsc</c>, <c>ttse</c>, <c>tts</c> and <c>_tts</c>.
+    /// </summary>
+    internal sealed record HandlerName(string Prefix, string? State, string Name, HandlerKind Kind)
+    {
+        private static readonly Regex s_segment = new Regex("^[A-Za-z0-9]+(_[A-Za-z0-9]+)*$", RegexOptions.CultureInvariant);
+        private static readonly string[] s_hooks = { "on_start", "on_enter", "on_exit", "on_finished" };
+
+        /// <summary>The generic TaskTonic name, e.g. <c>ttsc__open</c>; the key of the sparkle.</summary>
+        public string GenericName => Kind == HandlerKind.Internal ? "tts__" + Name : Prefix + "__" + Name;
+
+        /// <summary>True when a method name claims to be a handler (starts with a handler prefix and an underscore).</summary>
+        public static bool LooksLikeHandler(string methodName) =>
+            methodName.StartsWith("ttsc_", System.StringComparison.Ordinal)
+            || methodName.StartsWith("ttse_", System.StringComparison.Ordinal)
+            || methodName.StartsWith("tts_", System.StringComparison.Ordinal)
+            || methodName.StartsWith("_tts_", System.StringComparison.Ordinal);
+
+        /// <summary>Parses a handler name; null when it does not follow the grammar.</summary>
+        public static HandlerName? TryParse(string methodName)
+        {
+            string prefix;
+            if (methodName.StartsWith("_tts_", System.StringComparison.Ordinal))
+            {
+                prefix = "_tts";
+            }
+            else if (methodName.StartsWith("ttsc_", System.StringComparison.Ordinal))
+            {
+                prefix = "ttsc";
+            }
+            else if (methodName.StartsWith("ttse_", System.StringComparison.Ordinal))
+            {
+                prefix = "ttse";
+            }
+            else if (methodName.StartsWith("tts_", System.StringComparison.Ordinal))
+            {
+                prefix = "tts";
+            }
+            else
+            {
+                return null;
+            }
+
+            var rest = methodName.Substring(prefix.Length);
+            string? state = null;
+            string name;
+            if (rest.StartsWith("__", System.StringComparison.Ordinal))
+            {
+                name = rest.Substring(2);
+            }
+            else
+            {
+                var stateAndName = rest.Substring(1);
+                var split = stateAndName.IndexOf("__", System.StringComparison.Ordinal);
+                if (split <= 0)
+                {
+                    return null;
+                }
+
+                state = stateAndName.Substring(0, split);
+                name = stateAndName.Substring(split + 2);
+                if (!s_segment.IsMatch(state))
+                {
+                    return null;
+                }
+            }
+
+            if (!s_segment.IsMatch(name))
+            {
+                return null;
+            }
+
+            var kind = prefix switch
+            {
+                "ttsc" => HandlerKind.Command,
+                "ttse" => System.Array.IndexOf(s_hooks, name) >= 0 ? HandlerKind.Hook : HandlerKind.Event,
+                _ => HandlerKind.Internal,
+            };
+            return new HandlerName(prefix, state, name, kind);
+        }
+
+        /// <summary>The hook id (0–3) of a hook name, else -1.</summary>
+        public int HookId => Kind == HandlerKind.Hook ? System.Array.IndexOf(s_hooks, Name) : -1;
+
+        /// <summary><c>on_data</c> → <c>OnData</c>.</summary>
+        public static string ToPascalCase(string snake)
+        {
+            var builder = new StringBuilder(snake.Length);
+            foreach (var part in snake.Split('_'))
+            {
+                if (part.Length == 0)
+                {
+                    continue;
+                }
+
+                builder.Append(char.ToUpperInvariant(part[0])).Append(part.Substring(1));
+            }
+
+            return builder.ToString();
+        }
+    }
+}

@@ -1,0 +1,288 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace TaskTonic.Dataflow.Generators
+{
+    /// <summary>Builds the <see cref="TonicModel"/> of a class: the sparkle and state tables of its whole hierarchy.</summary>
+    internal static class ModelBuilder
+    {
+        private const int FirstUserSparkle = 4;
+
+        public static TonicModel? Build(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+        {
+            var declaration = (ClassDeclarationSyntax)context.Node;
+            if (context.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type
+                || !HandlerCollector.DerivesFromTonic(type)
+                || !IsPrimaryDeclaration(type, declaration))
+            {
+                return null;
+            }
+
+            var diagnostics = new List<DiagnosticInfo>();
+            var own = HandlerCollector.FromSymbol(type, diagnostics);
+            var levels = AncestorLevels(type);
+            levels.Add(own);
+
+            var canEmit = true;
+            if (!IsPartial(type))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotPartial, declaration.Identifier.GetLocation(), type.Name));
+                canEmit = false;
+            }
+
+            var containers = new List<ContainerModel>();
+            for (var container = type.ContainingType; container is not null; container = container.ContainingType)
+            {
+                if (!IsPartial(container))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ContainerNotPartial, declaration.Identifier.GetLocation(), type.Name, container.Name));
+                    canEmit = false;
+                }
+
+                containers.Insert(0, new ContainerModel(Keyword(container), NameWithTypeParameters(container)));
+            }
+
+            var tables = new Tables(type.Name);
+            for (var i = 0; i < levels.Count; i++)
+            {
+                tables.AddLevel(levels[i], isOwn: i == levels.Count - 1, diagnostics);
+            }
+
+            var sparkles = tables.BuildSparkles(own);
+            canEmit &= diagnostics.Count == 0;
+            var ancestorStates = levels.Take(levels.Count - 1).SelectMany(l => l).Any(h => h.Name.State is not null);
+
+            return new TonicModel(
+                HintName(type),
+                type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+                new EquatableArray<ContainerModel>(containers),
+                NameWithTypeParameters(type),
+                NameWithTypeParameters(type),
+                type.IsSealed,
+                ancestorStates,
+                new EquatableArray<string>(tables.States),
+                new EquatableArray<SparkleModel>(sparkles),
+                new EquatableArray<string>(own.Select(HandlerCollector.ToEntry)),
+                new EquatableArray<DiagnosticInfo>(diagnostics))
+            {
+                CanEmit = canEmit,
+            };
+        }
+
+        /// <summary>Handlers of every ancestor between <c>Tonic</c> and the class, root-most first.</summary>
+        private static List<List<Handler>> AncestorLevels(INamedTypeSymbol type)
+        {
+            var levels = new List<List<Handler>>();
+            for (var t = type.BaseType; t is not null && t.ToDisplayString() != HandlerCollector.TonicTypeName; t = t.BaseType)
+            {
+                levels.Insert(0, t.DeclaringSyntaxReferences.Length > 0
+                    ? HandlerCollector.FromSymbol(t, diagnostics: null)
+                    : HandlerCollector.FromAttribute(t));
+            }
+
+            return levels;
+        }
+
+        /// <summary>Partial classes are generated once: from the first declaration that holds handlers.</summary>
+        private static bool IsPrimaryDeclaration(INamedTypeSymbol type, ClassDeclarationSyntax declaration)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is ClassDeclarationSyntax candidate && HasHandlerMethods(candidate))
+                {
+                    return candidate == declaration;
+                }
+            }
+
+            return false;
+        }
+
+        public static bool HasHandlerMethods(ClassDeclarationSyntax declaration) =>
+            declaration.Members.OfType<MethodDeclarationSyntax>().Any(m => HandlerName.LooksLikeHandler(m.Identifier.ValueText));
+
+        private static bool IsPartial(INamedTypeSymbol type) =>
+            type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+        private static string Keyword(INamedTypeSymbol type) => type switch
+        {
+            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+            { IsRecord: true } => "record",
+            { TypeKind: TypeKind.Struct } => "struct",
+            { TypeKind: TypeKind.Interface } => "interface",
+            _ => "class",
+        };
+
+        private static string NameWithTypeParameters(INamedTypeSymbol type) =>
+            type.TypeParameters.Length == 0 ? type.Name : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
+
+        private static string HintName(INamedTypeSymbol type)
+        {
+            var chars = type.ToDisplayString().Select(c => char.IsLetterOrDigit(c) || c == '.' ? c : '_').ToArray();
+            return new string(chars) + ".g.cs";
+        }
+
+        /// <summary>Accumulates sparkle ids and states level by level, so a base class's values stay valid in subclasses.</summary>
+        private sealed class Tables
+        {
+            private readonly string _className;
+            private readonly Dictionary<string, Entry> _entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+            private readonly List<string> _order = new List<string>();
+
+            public Tables(string className) => _className = className;
+
+            public List<string> States { get; } = new List<string>();
+
+            public void AddLevel(List<Handler> handlers, bool isOwn, List<DiagnosticInfo> diagnostics)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var handler in handlers)
+                {
+                    var key = handler.Name.GenericName;
+                    if (isOwn && !seen.Add(key + "@" + handler.Name.State))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ConflictingName, handler.Location, handler.Name.Name, _className,
+                            handler.MethodName, "another handler for the same state"));
+                        continue;
+                    }
+
+                    if (_entries.TryGetValue(KindKey(handler), out var existing))
+                    {
+                        if (existing.Kind != handler.Name.Kind)
+                        {
+                            if (isOwn)
+                            {
+                                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ConflictingName, handler.Location, handler.Name.Name, _className,
+                                    Describe(existing.Kind), Describe(handler.Name.Kind)));
+                            }
+
+                            continue;
+                        }
+
+                        if (existing.Handlers.Count > 0 && existing.ParameterKey != handler.ParameterKey)
+                        {
+                            if (isOwn)
+                            {
+                                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ParameterMismatch, handler.Location, handler.MethodName,
+                                    handler.ParameterKey, key, existing.ParameterKey));
+                            }
+
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        existing = new Entry(key, handler.Name.Kind, handler.Name.HookId) { IntroducedHere = isOwn };
+                        _entries[KindKey(handler)] = existing;
+                        if (handler.Name.Kind != HandlerKind.Hook)
+                        {
+                            _order.Add(KindKey(handler));
+                        }
+                    }
+
+                    if (existing.Handlers.Count == 0)
+                    {
+                        existing.ParameterKey = handler.ParameterKey;
+                        existing.Parameters = handler.Parameters;
+                    }
+
+                    existing.Handlers.Add((handler, isOwn));
+                }
+
+                foreach (var state in handlers.Select(h => h.Name.State).Where(s => s is not null).Distinct().OrderBy(s => s, StringComparer.Ordinal))
+                {
+                    if (!States.Contains(state!))
+                    {
+                        States.Add(state!);
+                    }
+                }
+
+                // Ids of new names are assigned in name order per level, after the base's.
+                var fresh = _order.Where(k => !_entries[k].HasId).OrderBy(k => k, StringComparer.Ordinal).ToList();
+                foreach (var key in fresh)
+                {
+                    _entries[key].Id = FirstUserSparkle + _order.Count(k => _entries[k].HasId);
+                    _entries[key].HasId = true;
+                }
+            }
+
+            public List<SparkleModel> BuildSparkles(List<Handler> own)
+            {
+                var result = new List<SparkleModel>();
+                foreach (var entry in _entries.Values.OrderBy(e => e.Kind == HandlerKind.Hook ? e.HookId : e.Id))
+                {
+                    var ownHandlers = entry.Handlers.Where(h => h.Own).Select(h => h.Handler).ToList();
+                    var ownGeneric = ownHandlers.FirstOrDefault(h => h.Name.State is null)?.MethodName;
+                    var cases = new List<StateCase>();
+                    foreach (var handler in ownHandlers.Where(h => h.Name.State is not null))
+                    {
+                        cases.Add(new StateCase(States.IndexOf(handler.Name.State!), handler.MethodName));
+                    }
+
+                    if (ownGeneric is not null)
+                    {
+                        var inherited = entry.Handlers.Where(h => !h.Own && h.Handler.Name.State is not null).Select(h => h.Handler.Name.State!).Distinct();
+                        foreach (var state in inherited)
+                        {
+                            if (ownHandlers.All(h => h.Name.State != state))
+                            {
+                                cases.Add(new StateCase(States.IndexOf(state), null));
+                            }
+                        }
+                    }
+
+                    var id = entry.Kind == HandlerKind.Hook ? entry.HookId : entry.Id;
+                    var entryPoint = entry.Kind == HandlerKind.Hook ? string.Empty : HandlerName.ToPascalCase(entry.GenericName.Substring(entry.GenericName.IndexOf("__", StringComparison.Ordinal) + 2));
+                    result.Add(new SparkleModel(id, entry.GenericName, entryPoint, entry.Kind,
+                        new EquatableArray<ParameterModel>(entry.Parameters), entry.IntroducedHere && entry.Kind != HandlerKind.Hook,
+                        ownGeneric, new EquatableArray<StateCase>(cases.OrderBy(c => c.State))));
+                }
+
+                return result;
+            }
+
+            // One key per sparkle name: a command and an event with the same name collide on purpose.
+            private static string KindKey(Handler handler) => handler.Name.Name;
+
+            private static string Describe(HandlerKind kind) => kind switch
+            {
+                HandlerKind.Command => "a command (ttsc)",
+                HandlerKind.Event => "an event (ttse)",
+                HandlerKind.Internal => "an internal sparkle (tts/_tts)",
+                _ => "a lifecycle hook",
+            };
+
+            private sealed class Entry
+            {
+                public Entry(string genericName, HandlerKind kind, int hookId)
+                {
+                    GenericName = genericName;
+                    Kind = kind;
+                    HookId = hookId;
+                }
+
+                public string GenericName { get; }
+
+                public HandlerKind Kind { get; }
+
+                public int HookId { get; }
+
+                public int Id { get; set; }
+
+                public bool HasId { get; set; }
+
+                public bool IntroducedHere { get; set; }
+
+                public string ParameterKey { get; set; } = string.Empty;
+
+                public IReadOnlyList<ParameterModel> Parameters { get; set; } = Array.Empty<ParameterModel>();
+
+                public List<(Handler Handler, bool Own)> Handlers { get; } = new List<(Handler, bool)>();
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace TaskTonic.Dataflow.Generators
+{
+    /// <summary>Everything the emitter needs for one tonic class; equatable so the pipeline caches it.</summary>
+    internal sealed record TonicModel(
+        string HintName,
+        string? Namespace,
+        EquatableArray<ContainerModel> Containers,
+        string ClassName,
+        string TypeOfName,
+        bool IsSealed,
+        bool BaseHasStates,
+        EquatableArray<string> States,
+        EquatableArray<SparkleModel> Sparkles,
+        EquatableArray<string> OwnHandlerEntries,
+        EquatableArray<DiagnosticInfo> Diagnostics)
+    {
+        public bool CanEmit { get; init; } = true;
+    }
+
+    /// <summary>A type that contains the tonic class (emitted as a partial wrapper).</summary>
+    internal sealed record ContainerModel(string Keyword, string Name);
+
+    /// <summary>One sparkle of the hierarchy, with this class's share of the dispatch.</summary>
+    internal sealed record SparkleModel(
+        int Id,
+        string GenericName,
+        string EntryPoint,
+        HandlerKind Kind,
+        EquatableArray<ParameterModel> Parameters,
+        bool EmitEntryPoint,
+        string? OwnGeneric,
+        EquatableArray<StateCase> Cases);
+
+    /// <summary>In state <paramref name="State"/>: call <paramref name="Method"/>, or defer to the base class when null.</summary>
+    internal sealed record StateCase(int State, string? Method);
+
+    internal sealed record ParameterModel(string Type, string TypeOf, string Name, string? DefaultValue);
+
+    /// <summary>A diagnostic with its location as plain data.</summary>
+    internal sealed record DiagnosticInfo(string Id, string FilePath, TextSpan Span, LinePositionSpan LineSpan, EquatableArray<string> Arguments)
+    {
+        public Diagnostic ToDiagnostic()
+        {
+            var descriptor = Id switch
+            {
+                "TTDF001" => Diagnostics.NotPartial,
+                "TTDF002" => Diagnostics.ConflictingName,
+                "TTDF003" => Diagnostics.ParameterMismatch,
+                "TTDF004" => Diagnostics.NotVoid,
+                "TTDF005" => Diagnostics.BadName,
+                "TTDF006" => Diagnostics.UnsupportedSignature,
+                "TTDF007" => Diagnostics.HookWithParameters,
+                "TTDF008" => Diagnostics.ContainerNotPartial,
+                _ => throw new InvalidOperationException(Id),
+            };
+            var location = FilePath.Length == 0 ? Location.None : Location.Create(FilePath, Span, LineSpan);
+            return Diagnostic.Create(descriptor, location, Arguments.ToObjectArray());
+        }
+
+        public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params string[] arguments)
+        {
+            var line = location?.GetLineSpan();
+            return new DiagnosticInfo(descriptor.Id, line?.Path ?? string.Empty, location?.SourceSpan ?? default,
+                line?.Span ?? default, new EquatableArray<string>(arguments));
+        }
+    }
+
+    internal static class EquatableArrayExtensions
+    {
+        public static object[] ToObjectArray(this EquatableArray<string> items)
+        {
+            var result = new object[items.Count];
+            for (var i = 0; i < items.Count; i++)
+            {
+                result[i] = items[i];
+            }
+
+            return result;
+        }
+    }
+}
