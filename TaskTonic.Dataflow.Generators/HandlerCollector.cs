@@ -32,6 +32,8 @@ namespace TaskTonic.Dataflow.Generators
     {
         public const string TonicTypeName = "TaskTonic.Dataflow.Tonic";
         public const string SparklesAttributeName = "TaskTonic.Dataflow.Sparkles.TonicSparklesAttribute";
+        public const string StatesAttributeName = "TaskTonic.Dataflow.TonicStatesAttribute";
+        public const string StateEntryPrefix = "state:";
 
         private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.FullyQualifiedFormat
             .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -80,19 +82,44 @@ namespace TaskTonic.Dataflow.Generators
             return handlers;
         }
 
+        /// <summary>States declared with <c>[TonicStates]</c> on a source class.</summary>
+        public static List<string> DeclaredStates(INamedTypeSymbol type)
+        {
+            var states = new List<string>();
+            foreach (var attribute in type.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == StatesAttributeName))
+            {
+                if (attribute.ConstructorArguments.Length == 1)
+                {
+                    states.AddRange(attribute.ConstructorArguments[0].Values.Select(v => v.Value).OfType<string>());
+                }
+            }
+
+            return states;
+        }
+
+        /// <summary>States a compiled base class recorded in its <c>TonicSparkles</c> attribute.</summary>
+        public static List<string> RecordedStates(INamedTypeSymbol type) =>
+            AttributeEntries(type).Where(e => e.StartsWith(StateEntryPrefix, System.StringComparison.Ordinal))
+                .Select(e => e.Substring(StateEntryPrefix.Length)).ToList();
+
+        private static IEnumerable<string> AttributeEntries(INamedTypeSymbol type)
+        {
+            var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == SparklesAttributeName);
+            if (attribute is null || attribute.ConstructorArguments.Length != 1)
+            {
+                return Enumerable.Empty<string>();
+            }
+
+            return attribute.ConstructorArguments[0].Values.Select(v => v.Value).OfType<string>();
+        }
+
         /// <summary>The handlers of a compiled base class, read from its <c>TonicSparkles</c> attribute.</summary>
         public static List<Handler> FromAttribute(INamedTypeSymbol type)
         {
             var handlers = new List<Handler>();
-            var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == SparklesAttributeName);
-            if (attribute is null || attribute.ConstructorArguments.Length != 1)
+            foreach (var text in AttributeEntries(type))
             {
-                return handlers;
-            }
-
-            foreach (var entry in attribute.ConstructorArguments[0].Values)
-            {
-                if (entry.Value is not string text)
+                if (text.StartsWith(StateEntryPrefix, System.StringComparison.Ordinal))
                 {
                     continue;
                 }

@@ -27,6 +27,15 @@ namespace TaskTonic.Dataflow.Generators
             var own = HandlerCollector.FromSymbol(type, diagnostics);
             var levels = AncestorLevels(type);
             levels.Add(own);
+            var declaredStates = AncestorDeclaredStates(type);
+            declaredStates.Add(HandlerCollector.DeclaredStates(type));
+            foreach (var state in declaredStates[declaredStates.Count - 1])
+            {
+                if (HandlerName.TryParse("ttsc_" + state + "__x") is null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.BadName, declaration.Identifier.GetLocation(), "[TonicStates(\"" + state + "\")]"));
+                }
+            }
 
             var canEmit = true;
             if (!IsPartial(type))
@@ -50,12 +59,13 @@ namespace TaskTonic.Dataflow.Generators
             var tables = new Tables(type.Name);
             for (var i = 0; i < levels.Count; i++)
             {
-                tables.AddLevel(levels[i], isOwn: i == levels.Count - 1, diagnostics);
+                tables.AddLevel(levels[i], declaredStates[i], isOwn: i == levels.Count - 1, diagnostics);
             }
 
             var sparkles = tables.BuildSparkles(own);
             canEmit &= diagnostics.Count == 0;
-            var ancestorStates = levels.Take(levels.Count - 1).SelectMany(l => l).Any(h => h.Name.State is not null);
+            var ancestorStates = levels.Take(levels.Count - 1).SelectMany(l => l).Any(h => h.Name.State is not null)
+                || declaredStates.Take(declaredStates.Count - 1).Any(l => l.Count > 0);
 
             return new TonicModel(
                 HintName(type),
@@ -67,7 +77,8 @@ namespace TaskTonic.Dataflow.Generators
                 ancestorStates,
                 new EquatableArray<string>(tables.States),
                 new EquatableArray<SparkleModel>(sparkles),
-                new EquatableArray<string>(own.Select(HandlerCollector.ToEntry)),
+                new EquatableArray<string>(own.Select(HandlerCollector.ToEntry)
+                    .Concat(declaredStates[declaredStates.Count - 1].Select(st => HandlerCollector.StateEntryPrefix + st))),
                 new EquatableArray<DiagnosticInfo>(diagnostics))
             {
                 CanEmit = canEmit,
@@ -88,6 +99,17 @@ namespace TaskTonic.Dataflow.Generators
             return levels;
         }
 
+        private static List<List<string>> AncestorDeclaredStates(INamedTypeSymbol type)
+        {
+            var levels = new List<List<string>>();
+            for (var t = type.BaseType; t is not null && t.ToDisplayString() != HandlerCollector.TonicTypeName; t = t.BaseType)
+            {
+                levels.Insert(0, t.DeclaringSyntaxReferences.Length > 0 ? HandlerCollector.DeclaredStates(t) : HandlerCollector.RecordedStates(t));
+            }
+
+            return levels;
+        }
+
         /// <summary>Partial classes are generated once: from the first declaration that holds handlers.</summary>
         private static bool IsPrimaryDeclaration(INamedTypeSymbol type, ClassDeclarationSyntax declaration)
         {
@@ -103,7 +125,8 @@ namespace TaskTonic.Dataflow.Generators
         }
 
         public static bool HasHandlerMethods(ClassDeclarationSyntax declaration) =>
-            declaration.Members.OfType<MethodDeclarationSyntax>().Any(m => HandlerName.LooksLikeHandler(m.Identifier.ValueText));
+            declaration.Members.OfType<MethodDeclarationSyntax>().Any(m => HandlerName.LooksLikeHandler(m.Identifier.ValueText))
+            || declaration.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString().Contains("TonicStates"));
 
         private static bool IsPartial(INamedTypeSymbol type) =>
             type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
@@ -137,7 +160,7 @@ namespace TaskTonic.Dataflow.Generators
 
             public List<string> States { get; } = new List<string>();
 
-            public void AddLevel(List<Handler> handlers, bool isOwn, List<DiagnosticInfo> diagnostics)
+            public void AddLevel(List<Handler> handlers, List<string> declaredStates, bool isOwn, List<DiagnosticInfo> diagnostics)
             {
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var handler in handlers)
@@ -193,7 +216,7 @@ namespace TaskTonic.Dataflow.Generators
                     existing.Handlers.Add((handler, isOwn));
                 }
 
-                foreach (var state in handlers.Select(h => h.Name.State).Where(s => s is not null).Distinct().OrderBy(s => s, StringComparer.Ordinal))
+                foreach (var state in handlers.Select(h => h.Name.State).Concat(declaredStates).Where(s => s is not null).Distinct().OrderBy(s => s, StringComparer.Ordinal))
                 {
                     if (!States.Contains(state!))
                     {

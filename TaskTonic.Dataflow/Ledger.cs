@@ -23,13 +23,14 @@ public sealed class Ledger
     internal Ledger(FormulaSettings settings)
     {
         Settings = settings;
+        TimeProvider = settings.TimeProvider;
     }
 
     /// <summary>The settings the formula was built with.</summary>
     public FormulaSettings Settings { get; }
 
     /// <summary>The clock of every timer and time-out of this ledger.</summary>
-    public TimeProvider TimeProvider => Settings.TimeProvider;
+    public TimeProvider TimeProvider { get; internal set; }
 
     /// <summary>The main catalyst, once the formula created it.</summary>
     public Catalyst? MainCatalyst { get; internal set; }

@@ -78,6 +78,20 @@ public abstract partial class Tonic
 
     private void RunSystem(in WorkOrder order)
     {
+        var observer = _ledger.Observer;
+        observer?.Entering(this, order.Sparkle, order);
+        try
+        {
+            RunSystemCore(order);
+        }
+        finally
+        {
+            observer?.Exited(this, order.Sparkle, null);
+        }
+    }
+
+    private void RunSystemCore(in WorkOrder order)
+    {
         switch (order.Sparkle)
         {
             case SystemSparkle.Start:

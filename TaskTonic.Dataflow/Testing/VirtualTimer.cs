@@ -1,0 +1,71 @@
+namespace TaskTonic.Dataflow.Testing;
+
+/// <summary>A timer of a <see cref="VirtualClock"/>.</summary>
+internal sealed class VirtualTimer : ITimer
+{
+    private readonly VirtualClock _clock;
+    private readonly TimerCallback _callback;
+    private readonly object? _state;
+    private TimeSpan _period = Timeout.InfiniteTimeSpan;
+    private long _version;
+    private bool _disposed;
+
+    public VirtualTimer(VirtualClock clock, TimerCallback callback, object? state)
+    {
+        _clock = clock;
+        _callback = callback;
+        _state = state;
+    }
+
+    public bool Change(TimeSpan dueTime, TimeSpan period)
+    {
+        lock (_clock.Gate)
+        {
+            if (_disposed)
+            {
+                return false;
+            }
+
+            _version++;
+            _period = period;
+            if (dueTime != Timeout.InfiniteTimeSpan)
+            {
+                _clock.Schedule(this, _clock.Now + (dueTime < TimeSpan.Zero ? TimeSpan.Zero : dueTime), _version);
+            }
+
+            return true;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_clock.Gate)
+        {
+            _disposed = true;
+            _version++;
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    internal bool IsCurrent(long version) => !_disposed && version == _version;
+
+    /// <summary>Called under the clock's lock when this timer fires: schedules the next period, if any.</summary>
+    internal void Rearm(DateTimeOffset now)
+    {
+        if (_period > TimeSpan.Zero && _period != Timeout.InfiniteTimeSpan)
+        {
+            _clock.Schedule(this, now + _period, _version);
+        }
+        else
+        {
+            _version++;
+        }
+    }
+
+    internal void Invoke() => _callback(_state);
+}
