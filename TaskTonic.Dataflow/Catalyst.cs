@@ -98,5 +98,5 @@ public class Catalyst : Tonic
     }
 
     private void FinishNow() =>
-        RunFinish(new WorkOrder(this, SystemSparkle.Finish, null, this, SystemSparkle.TonicLeft, WorkOrderKind.System));
+        RunFinish(new WorkOrder(this, SystemSparkle.Finish, null, this, SystemSparkle.TonicLeft));
 }

@@ -19,7 +19,10 @@ public abstract partial class Tonic
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected void PostSparkle(int sparkle, object? args)
     {
-        var order = new WorkOrder(this, sparkle, args, Ambient.Tonic, Ambient.Sparkle, WorkOrderKind.User);
+        var context = Ambient.Current;
+        var order = context.Ledger is null
+            ? new WorkOrder(this, sparkle, args, null, SystemSparkle.None)
+            : new WorkOrder(this, sparkle, args, context.Tonic, context.Sparkle);
         if (_phase >= Phase.Finishing)
         {
             _ledger.ReportDrop(order, _phase == Phase.Completed ? DropReason.TonicCompleted : DropReason.TonicFinishing);
@@ -30,7 +33,7 @@ public abstract partial class Tonic
     }
 
     internal void PostSystem(int sparkle, object? args = null) =>
-        Post(new WorkOrder(this, sparkle, args, Ambient.Tonic, Ambient.Sparkle, WorkOrderKind.System));
+        Post(new WorkOrder(this, sparkle, args, Ambient.Tonic, Ambient.Sparkle));
 
     internal void Post(in WorkOrder order)
     {
@@ -74,7 +77,7 @@ public abstract partial class Tonic
         var buffer = _startBuffer!;
         lock (buffer)
         {
-            var start = new WorkOrder(this, SystemSparkle.Start, null, this, SystemSparkle.Init, WorkOrderKind.System);
+            var start = new WorkOrder(this, SystemSparkle.Start, null, this, SystemSparkle.Init);
             if (!_catalyst.Enqueue(start))
             {
                 _ledger.ReportDrop(start, DropReason.CatalystCompleted);

@@ -5,47 +5,48 @@ namespace TaskTonic.Dataflow.Internal;
 /// work order, and which tonics were created in this frame (their start is posted when the frame ends,
 /// so a tonic never starts before its constructor has returned).
 /// </summary>
+/// <remarks>One thread-static reference to a mutable object: a single TLS lookup per frame on the hot path.</remarks>
 internal static class Ambient
 {
-    [ThreadStatic] private static Ledger? t_ledger;
-    [ThreadStatic] private static Tonic? t_tonic;
-    [ThreadStatic] private static int t_sparkle;
-    [ThreadStatic] private static Tonic? t_source;
-    [ThreadStatic] private static int t_sourceSparkle;
-    [ThreadStatic] private static List<Tonic>? t_pendingStarts;
+    [ThreadStatic] private static State? t_state;
 
-    public static Ledger? Ledger => t_ledger;
+    public static Ledger? Ledger => t_state?.Ledger;
 
-    public static Tonic? Tonic => t_tonic;
+    public static Tonic? Tonic => t_state?.Tonic;
 
-    public static int Sparkle => t_ledger is null ? SystemSparkle.None : t_sparkle;
+    public static int Sparkle => t_state is { Ledger: not null } s ? s.Sparkle : SystemSparkle.None;
 
-    public static Tonic? Source => t_source;
+    public static Tonic? Source => t_state?.Source;
 
-    public static int SourceSparkle => t_ledger is null ? SystemSparkle.None : t_sourceSparkle;
+    public static int SourceSparkle => t_state is { Ledger: not null } s ? s.SourceSparkle : SystemSparkle.None;
+
+    /// <summary>The current state object, created on first use; read its fields directly on hot paths.</summary>
+    public static State Current => t_state ??= new State();
 
     public static Frame Enter(Ledger ledger, Tonic? tonic, int sparkle, Tonic? source, int sourceSparkle)
     {
-        var saved = new Frame(t_ledger, t_tonic, t_sparkle, t_source, t_sourceSparkle, t_pendingStarts);
-        t_ledger = ledger;
-        t_tonic = tonic;
-        t_sparkle = sparkle;
-        t_source = source;
-        t_sourceSparkle = sourceSparkle;
-        t_pendingStarts = null;
+        var state = t_state ??= new State();
+        var saved = new Frame(state.Ledger, state.Tonic, state.Sparkle, state.Source, state.SourceSparkle, state.PendingStarts);
+        state.Ledger = ledger;
+        state.Tonic = tonic;
+        state.Sparkle = sparkle;
+        state.Source = source;
+        state.SourceSparkle = sourceSparkle;
+        state.PendingStarts = null;
         return saved;
     }
 
     /// <summary>Ends the current frame: posts the start of every tonic created in it, then restores the outer frame.</summary>
     public static void Exit(in Frame saved)
     {
-        var pending = t_pendingStarts;
-        t_pendingStarts = saved.PendingStarts;
-        t_ledger = saved.Ledger;
-        t_tonic = saved.Tonic;
-        t_sparkle = saved.Sparkle;
-        t_source = saved.Source;
-        t_sourceSparkle = saved.SourceSparkle;
+        var state = t_state!;
+        var pending = state.PendingStarts;
+        state.PendingStarts = saved.PendingStarts;
+        state.Ledger = saved.Ledger;
+        state.Tonic = saved.Tonic;
+        state.Sparkle = saved.Sparkle;
+        state.Source = saved.Source;
+        state.SourceSparkle = saved.SourceSparkle;
         if (pending is null)
         {
             return;
@@ -57,15 +58,27 @@ internal static class Ambient
         }
     }
 
-    /// <summary>Changes the sparkle id of the running frame (used while transition hooks run).</summary>
+    /// <summary>Changes the sparkle id of the running frame (used while hooks run).</summary>
     public static int SwapSparkle(int sparkle)
     {
-        var old = t_sparkle;
-        t_sparkle = sparkle;
+        var state = Current;
+        var old = state.Sparkle;
+        state.Sparkle = sparkle;
         return old;
     }
 
-    public static void AddPendingStart(Tonic tonic) => (t_pendingStarts ??= []).Add(tonic);
+    public static void AddPendingStart(Tonic tonic) => (Current.PendingStarts ??= []).Add(tonic);
+
+    /// <summary>The mutable per-thread context.</summary>
+    internal sealed class State
+    {
+        public Ledger? Ledger;
+        public Tonic? Tonic;
+        public int Sparkle = SystemSparkle.None;
+        public Tonic? Source;
+        public int SourceSparkle = SystemSparkle.None;
+        public List<Tonic>? PendingStarts;
+    }
 
     internal readonly record struct Frame(
         Ledger? Ledger, Tonic? Tonic, int Sparkle, Tonic? Source, int SourceSparkle, List<Tonic>? PendingStarts);

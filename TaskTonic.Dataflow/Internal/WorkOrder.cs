@@ -2,31 +2,33 @@ namespace TaskTonic.Dataflow.Internal;
 
 /// <summary>
 /// One queued call: the target tonic, which sparkle, its packed arguments and who sent it.
-/// A struct, so queuing it allocates nothing beyond the packed arguments.
+/// A 32-byte struct (three references and one packed int), so queuing it allocates nothing beyond the packed
+/// arguments and the block's queue copies little.
 /// </summary>
 internal readonly struct WorkOrder
 {
-    public WorkOrder(Tonic target, int sparkle, object? args, Tonic? source, int sourceSparkle, WorkOrderKind kind)
+    private readonly int _sparkles;
+
+    public WorkOrder(Tonic target, int sparkle, object? args, Tonic? source, int sourceSparkle)
     {
         Target = target;
-        Sparkle = sparkle;
         Args = args;
         Source = source;
-        SourceSparkle = sourceSparkle;
-        Kind = kind;
+        _sparkles = (sparkle << 16) | (ushort)(short)sourceSparkle;
     }
 
     public Tonic Target { get; }
-
-    /// <summary>A generated sparkle id (≥ 0) or a <see cref="SystemSparkle"/> id.</summary>
-    public int Sparkle { get; }
 
     /// <summary>Null, the single argument, or a boxed tuple of the arguments.</summary>
     public object? Args { get; }
 
     public Tonic? Source { get; }
 
-    public int SourceSparkle { get; }
+    /// <summary>A generated sparkle id (≥ 0) or a <see cref="SystemSparkle"/> id.</summary>
+    public int Sparkle => _sparkles >> 16;
 
-    public WorkOrderKind Kind { get; }
+    public int SourceSparkle => (short)(_sparkles & 0xFFFF);
+
+    /// <summary>User work (generated sparkles and state requests) is dropped once the target is finishing; system work is not.</summary>
+    public WorkOrderKind Kind => Sparkle >= 0 || Sparkle == SystemSparkle.RequestState ? WorkOrderKind.User : WorkOrderKind.System;
 }
