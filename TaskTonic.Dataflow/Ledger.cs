@@ -18,6 +18,7 @@ public sealed class Ledger
     private readonly Dictionary<string, int> _reservations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Type, ILogger> _loggers = new();
     private long _dropped;
+    private int _timerIds;
     private long _failures;
 
     internal Ledger(FormulaSettings settings)
@@ -148,6 +149,8 @@ public sealed class Ledger
 
     /// <summary>Finishes the main catalyst, and with it the whole tree. Callable from anywhere.</summary>
     public void Shutdown() => MainCatalyst?.RequestFinish();
+
+    internal int NextTimerId() => Interlocked.Increment(ref _timerIds);
 
     internal int Register(Tonic tonic, string? name)
     {

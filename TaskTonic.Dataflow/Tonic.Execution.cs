@@ -109,6 +109,13 @@ public abstract partial class Tonic
             case SystemSparkle.Callback:
                 RunCallback(order);
                 break;
+            case SystemSparkle.TimerFired:
+                if (_phase < Phase.Finishing)
+                {
+                    ((Timers.TonicTimer)order.Args!).Fire();
+                }
+
+                break;
             default:
                 throw new InvalidOperationException($"Unknown system work order {order.Sparkle}.");
         }

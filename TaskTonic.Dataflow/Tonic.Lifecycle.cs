@@ -19,6 +19,9 @@ public abstract partial class Tonic
         Completed,
     }
 
+    /// <summary>True once the tonic's <c>ttse__on_start</c> has run (or is running).</summary>
+    public bool HasStarted => _phase >= Phase.Started;
+
     /// <summary>True once the tonic's finish has begun: user sparkles are dropped from then on.</summary>
     public bool IsFinishing => _phase >= Phase.Finishing;
 
@@ -148,6 +151,7 @@ public abstract partial class Tonic
         }
 
         InvokeHook(TonicDescriptor.OnFinished, order);
+        FinishTimers();
         OnFinishing();
         foreach (var child in CloseInfusions())
         {

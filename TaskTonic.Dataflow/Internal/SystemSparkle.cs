@@ -17,6 +17,7 @@ internal static class SystemSparkle
     public const int Callback = -9;
     public const int StateChange = -10;
     public const int Init = -11;
+    public const int TimerFired = -12;
 
     public static string NameOf(int id) => id switch
     {
@@ -30,6 +31,7 @@ internal static class SystemSparkle
         Callback => "_ttss__callback",
         StateChange => "_ttss__state_change",
         Init => "__init__",
+        TimerFired => "_ttss__timer_expired",
         _ => string.Empty,
     };
 }

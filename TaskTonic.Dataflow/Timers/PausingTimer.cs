@@ -1,0 +1,100 @@
+namespace TaskTonic.Dataflow.Timers;
+
+/// <summary>
+/// A single-shot countdown that can be paused and resumed: <see cref="Pause"/> keeps the remaining time,
+/// <see cref="Resume"/> continues from it. After it fires it is paused with nothing remaining; <see cref="Resume"/>
+/// then starts a full period again.
+/// </summary>
+public sealed class PausingTimer : TonicTimer
+{
+    private TimeSpan _remaining;
+    private bool _paused;
+
+    /// <summary>Creates the timer; it runs at once unless <paramref name="startPaused"/>.</summary>
+    /// <param name="period">The countdown; must be positive.</param>
+    /// <param name="name">Routes the expiry to <c>ttse__on_&lt;name&gt;</c> / <c>ttse__on_tmr_&lt;name&gt;</c> / <c>ttse__on_timer</c>.</param>
+    /// <param name="sparkleBack">Called on the owner's catalyst instead of a routed handler.</param>
+    /// <param name="owner">The owning tonic; default the tonic whose sparkle is running.</param>
+    /// <param name="startPaused">Create it paused with the full period remaining.</param>
+    public PausingTimer(TimeSpan period, string? name = null, Action<TimerInfo>? sparkleBack = null, Tonic? owner = null, bool startPaused = false)
+        : base(name, sparkleBack, owner)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
+        Period = period;
+        _remaining = period;
+        if (startPaused)
+        {
+            _paused = true;
+        }
+        else
+        {
+            Start();
+        }
+    }
+
+    /// <summary>The full countdown.</summary>
+    public TimeSpan Period { get; private set; }
+
+    /// <summary>True while paused.</summary>
+    public bool IsPaused => _paused;
+
+    /// <summary>The time left on the countdown (while paused, the frozen value).</summary>
+    public TimeSpan Remaining => _paused || !IsRunning ? _remaining : Expiry!.Value - Clock.GetUtcNow();
+
+    /// <summary>Pauses, keeping the remaining time. No-op when already paused.</summary>
+    public PausingTimer Pause()
+    {
+        Apply(() =>
+        {
+            ThrowIfFinished("pause");
+            if (_paused)
+            {
+                return;
+            }
+
+            _remaining = IsRunning ? Expiry!.Value - Clock.GetUtcNow() : _remaining;
+            _paused = true;
+            Disarm();
+        });
+        return this;
+    }
+
+    /// <summary>Resumes with the remaining time (a full period after it fired). No-op when not paused.</summary>
+    public PausingTimer Resume()
+    {
+        Apply(() =>
+        {
+            ThrowIfFinished("resume");
+            if (!_paused)
+            {
+                return;
+            }
+
+            _paused = false;
+            Arm(Clock.GetUtcNow() + (_remaining > TimeSpan.Zero ? _remaining : Period));
+        });
+        return this;
+    }
+
+    /// <summary>Changes the full period; it applies at the next full countdown.</summary>
+    public PausingTimer ChangePeriod(TimeSpan period)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
+        Apply(() => Period = period);
+        return this;
+    }
+
+    private protected override void StartCore()
+    {
+        _paused = false;
+        _remaining = Period;
+        Arm(Clock.GetUtcNow() + Period);
+    }
+
+    private protected override void OnExpired(DateTimeOffset scheduled, DateTimeOffset now)
+    {
+        _paused = true;
+        _remaining = TimeSpan.Zero;
+        Raise(scheduled, now, 0);
+    }
+}

@@ -1,0 +1,197 @@
+using TaskTonic.Dataflow.Internal;
+
+namespace TaskTonic.Dataflow.Timers;
+
+/// <summary>
+/// A timer owned by a tonic: its expiries run as sparkles on the owner's catalyst (atomic and ordered with the
+/// owner's other sparkles), and it finishes with its owner. The handler is found when the timer is created: an explicit
+/// <c>sparkleBack</c>, else <c>ttse__on_&lt;name&gt;</c>, <c>ttse__on_tmr_&lt;name&gt;</c>, then <c>ttse__on_timer</c>.
+/// Time comes from the ledger's <see cref="TimeProvider"/>.
+/// </summary>
+/// <remarks>
+/// Create timers inside a sparkle of the owner, or in the owner's constructor with <c>owner: this</c>. Start, Stop,
+/// Restart (and Pause/Resume) act at once when called from the owner's sparkles; from anywhere else they are queued to
+/// the owner's catalyst.
+/// </remarks>
+public abstract class TonicTimer
+{
+    /// <summary>A callback this much before the expiry counts as due (system timers can run a little early).</summary>
+    private static readonly TimeSpan s_earlyTolerance = TimeSpan.FromMilliseconds(1);
+    private static readonly TimerCallback s_callback = static state => ((TonicTimer)state!).OnCallback();
+
+    private readonly int _sparkle;
+    private readonly bool _takesInfo;
+    private readonly Action<TimerInfo>? _sparkleBack;
+    private ITimer? _timer;
+    private DateTimeOffset _expiry;
+    private bool _running;
+    private bool _finished;
+
+    private protected TonicTimer(string? name, Action<TimerInfo>? sparkleBack, Tonic? owner)
+    {
+        Owner = owner ?? Ambient.Tonic ?? throw new InvalidOperationException(
+            $"A {GetType().Name} must be created inside a sparkle of its owner, or be given its owner (owner: this in a constructor).");
+        if (Owner.IsFinishing)
+        {
+            throw new InvalidOperationException($"Cannot create a timer for {Owner.Name}: it is finishing.");
+        }
+
+        Id = Owner.Ledger.NextTimerId();
+        Name = name ?? $"{Id:00}.{GetType().Name}";
+        if (sparkleBack is null)
+        {
+            (_sparkle, _takesInfo) = TimerRouting.Resolve(Owner, name);
+        }
+        else
+        {
+            _sparkleBack = sparkleBack;
+            _sparkle = SystemSparkle.TimerFired;
+        }
+
+        Owner.AttachTimer(this);
+    }
+
+    /// <summary>The timer's id, unique per ledger.</summary>
+    public int Id { get; }
+
+    /// <summary>The timer's name (given, or <c>"NN.TypeName"</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>The tonic whose catalyst runs the expiries.</summary>
+    public Tonic Owner { get; }
+
+    /// <summary>True while an expiry is scheduled.</summary>
+    public bool IsRunning => _running;
+
+    /// <summary>True once finished (single-shot fired, <see cref="Finish"/>, or the owner finished); it cannot start again.</summary>
+    public bool IsFinished => _finished;
+
+    /// <summary>The scheduled expiry, or null when not running.</summary>
+    public DateTimeOffset? Expiry => _running ? _expiry : null;
+
+    /// <summary>The ledger's clock.</summary>
+    protected TimeProvider Clock => Owner.Ledger.TimeProvider;
+
+    /// <summary>Starts the timer.</summary>
+    /// <exception cref="InvalidOperationException">The timer is finished or already running.</exception>
+    public TonicTimer Start() => Apply(() =>
+    {
+        ThrowIfFinished("start");
+        if (_running)
+        {
+            throw new InvalidOperationException($"Timer '{Name}' is already running; use Restart to start it over.");
+        }
+
+        StartCore();
+    });
+
+    /// <summary>Stops the timer; a stopped timer can be started again. Idempotent.</summary>
+    public TonicTimer Stop() => Apply(Disarm);
+
+    /// <summary>Stops and starts again from now: the watchdog pattern.</summary>
+    /// <exception cref="InvalidOperationException">The timer is finished.</exception>
+    public TonicTimer Restart() => Apply(() =>
+    {
+        ThrowIfFinished("restart");
+        Disarm();
+        StartCore();
+    });
+
+    /// <summary>Stops the timer for good and detaches it from its owner.</summary>
+    public void Finish() => Apply(FinishCore);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{GetType().Name} '{Name}' of {Owner.Name}: {(_finished ? "finished" : _running ? $"expires {_expiry:u}" : "stopped")}";
+
+    /// <summary>Schedules the first expiry from now.</summary>
+    private protected abstract void StartCore();
+
+    /// <summary>The scheduled expiry at <paramref name="scheduled"/> is due at <paramref name="now"/>: raise it and decide what follows.</summary>
+    private protected abstract void OnExpired(DateTimeOffset scheduled, DateTimeOffset now);
+
+    private protected void Arm(DateTimeOffset expiry)
+    {
+        _expiry = expiry;
+        _running = true;
+        var delay = expiry - Clock.GetUtcNow();
+        _timer ??= Clock.CreateTimer(s_callback, this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer.Change(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private protected void Disarm()
+    {
+        _running = false;
+        _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    private protected void Raise(DateTimeOffset scheduled, DateTimeOffset now, int missedTicks)
+    {
+        var info = new TimerInfo(Id, Name, scheduled, now, missedTicks);
+        if (_sparkleBack is not null)
+        {
+            Owner.RunTimerCallback(_sparkleBack, info);
+        }
+        else
+        {
+            Owner.RunTimerSparkle(_sparkle, _takesInfo ? info : null);
+        }
+    }
+
+    private protected void FinishCore()
+    {
+        if (_finished)
+        {
+            return;
+        }
+
+        Disarm();
+        _finished = true;
+        _timer?.Dispose();
+        _timer = null;
+        Owner.DetachTimer(this);
+    }
+
+    private protected void ThrowIfFinished(string action)
+    {
+        if (_finished)
+        {
+            throw new InvalidOperationException($"Cannot {action} timer '{Name}': it is finished.");
+        }
+    }
+
+    /// <summary>Runs on the owner's catalyst for every callback of the system timer.</summary>
+    internal void Fire()
+    {
+        if (!_running || _finished)
+        {
+            return;
+        }
+
+        var now = Clock.GetUtcNow();
+        if (now < _expiry - s_earlyTolerance)
+        {
+            Arm(_expiry);
+            return;
+        }
+
+        _running = false;
+        OnExpired(_expiry, now);
+    }
+
+    /// <summary>Acts now on the owner's catalyst (or before the owner started); otherwise queues the action there.</summary>
+    private protected TonicTimer Apply(Action action)
+    {
+        if (ReferenceEquals(Ambient.Tonic, Owner) || !Owner.HasStarted)
+        {
+            action();
+        }
+        else
+        {
+            Owner.PostCallback(_ => action());
+        }
+
+        return this;
+    }
+
+    private void OnCallback() => Owner.PostSystem(SystemSparkle.TimerFired, this);
+}
