@@ -46,5 +46,10 @@ namespace TaskTonic.Dataflow.Generators
             "TTDF008", "Containing type must be partial",
             "Tonic class '{0}' is nested in '{1}', which is not partial; make every containing type partial",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor CannotCrossCatalysts = new DiagnosticDescriptor(
+            "TTDF009", "Argument type can cross catalysts neither by reference nor by copy",
+            "Parameter '{0}' of handler '{1}' has type '{2}', which is not immutable and cannot be copied with MessagePack; use an immutable type (a record, a readonly struct, an immutable collection), a MessagePack-serializable type, or mark the parameter [PassByReference] to share it deliberately",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
     }
 }

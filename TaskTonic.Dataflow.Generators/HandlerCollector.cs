@@ -76,7 +76,14 @@ namespace TaskTonic.Dataflow.Generators
                     continue;
                 }
 
-                handlers.Add(new Handler(method.Name, name, method.Parameters.Select(ToModel).ToList(), location));
+                var parameters = method.Parameters.Select(ToModel).ToList();
+                foreach (var parameter in method.Parameters.Where(p => parameters[p.Ordinal].Isolation == Isolation.Reject))
+                {
+                    diagnostics?.Add(DiagnosticInfo.Create(Diagnostics.CannotCrossCatalysts, parameter.Locations.FirstOrDefault() ?? location,
+                        parameter.Name, method.Name, parameter.Type.ToDisplayString()));
+                }
+
+                handlers.Add(new Handler(method.Name, name, parameters, location));
             }
 
             return handlers;
@@ -133,7 +140,7 @@ namespace TaskTonic.Dataflow.Generators
                 }
 
                 var types = bar < 0 || bar == text.Length - 1 ? System.Array.Empty<string>() : text.Substring(bar + 1).Split(';');
-                var parameters = types.Select((t, i) => new ParameterModel(t, t, "arg" + i, null)).ToList();
+                var parameters = types.Select((t, i) => new ParameterModel(t, t, "arg" + i, null, Isolation.Share)).ToList();
                 handlers.Add(new Handler(methodName, name, parameters, null));
             }
 
@@ -190,7 +197,7 @@ namespace TaskTonic.Dataflow.Generators
             var type = parameter.Type.ToDisplayString(s_typeFormat);
             var typeOf = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var name = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
-            return new ParameterModel(type, typeOf, name, DefaultValue(parameter));
+            return new ParameterModel(type, typeOf, name, DefaultValue(parameter), ArgumentIsolation.Classify(parameter));
         }
 
         private static string? DefaultValue(IParameterSymbol parameter)

@@ -92,12 +92,7 @@ namespace TaskTonic.Dataflow.Generators
             {
                 var access = sparkle.Kind == HandlerKind.Internal ? (model.IsSealed ? "private" : "protected") : "public";
                 var parameters = string.Join(", ", sparkle.Parameters.Select(p => p.DefaultValue is null ? $"{p.Type} {p.Name}" : $"{p.Type} {p.Name} = {p.DefaultValue}"));
-                var args = sparkle.Parameters.Count switch
-                {
-                    0 => "null",
-                    1 => sparkle.Parameters[0].Name,
-                    _ => "(" + string.Join(", ", sparkle.Parameters.Select(p => p.Name)) + ")",
-                };
+                var args = Pack(sparkle, copy: false);
                 var what = sparkle.Kind switch
                 {
                     HandlerKind.Command => "command",
@@ -105,7 +100,16 @@ namespace TaskTonic.Dataflow.Generators
                     _ => "internal sparkle",
                 };
                 w.Line($"/// <summary>Queues the {what} <c>{sparkle.GenericName}</c>; its handler for the state at execution time runs on the tonic's catalyst.</summary>");
-                w.Line($"{access} void {sparkle.EntryPoint}({parameters}) => PostSparkle({sparkle.Id}, {args});");
+                if (sparkle.Parameters.Any(p => p.Isolation == Isolation.Copy))
+                {
+                    w.Line($"/// <remarks>Called from another catalyst (or outside any sparkle), mutable arguments are copied with MessagePack; from the same catalyst they are passed by reference.</remarks>");
+                    w.Line($"{access} void {sparkle.EntryPoint}({parameters}) => PostSparkle({sparkle.Id}, IsolationRequired ? {Pack(sparkle, copy: true)} : {args});");
+                }
+                else
+                {
+                    w.Line($"{access} void {sparkle.EntryPoint}({parameters}) => PostSparkle({sparkle.Id}, {args});");
+                }
+
                 w.Line();
             }
         }
@@ -155,6 +159,17 @@ namespace TaskTonic.Dataflow.Generators
 
             w.Line("base.DispatchSparkle(sparkle, args);");
             w.Close();
+        }
+
+        private static string Pack(SparkleModel sparkle, bool copy)
+        {
+            string Value(ParameterModel p) => copy && p.Isolation == Isolation.Copy ? $"CopyArgument({p.Name})" : p.Name;
+            return sparkle.Parameters.Count switch
+            {
+                0 => "null",
+                1 => Value(sparkle.Parameters[0]),
+                _ => "(" + string.Join(", ", sparkle.Parameters.Select(Value)) + ")",
+            };
         }
 
         private static string Arguments(SparkleModel sparkle)

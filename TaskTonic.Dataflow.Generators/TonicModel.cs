@@ -38,7 +38,7 @@ namespace TaskTonic.Dataflow.Generators
     /// <summary>In state <paramref name="State"/>: call <paramref name="Method"/>, or defer to the base class when null.</summary>
     internal sealed record StateCase(int State, string? Method);
 
-    internal sealed record ParameterModel(string Type, string TypeOf, string Name, string? DefaultValue);
+    internal sealed record ParameterModel(string Type, string TypeOf, string Name, string? DefaultValue, Isolation Isolation);
 
     /// <summary>A diagnostic with its location as plain data.</summary>
     internal sealed record DiagnosticInfo(string Id, string FilePath, TextSpan Span, LinePositionSpan LineSpan, EquatableArray<string> Arguments)
@@ -55,6 +55,7 @@ namespace TaskTonic.Dataflow.Generators
                 "TTDF006" => Diagnostics.UnsupportedSignature,
                 "TTDF007" => Diagnostics.HookWithParameters,
                 "TTDF008" => Diagnostics.ContainerNotPartial,
+                "TTDF009" => Diagnostics.CannotCrossCatalysts,
                 _ => throw new InvalidOperationException(Id),
             };
             var location = FilePath.Length == 0 ? Location.None : Location.Create(FilePath, Span, LineSpan);

@@ -46,7 +46,7 @@ public class Catalyst : Tonic
     internal void Execute(WorkOrder order)
     {
         var target = order.Target;
-        var frame = Ambient.Enter(Ledger, target, order.Sparkle, order.Source, order.SourceSparkle);
+        var frame = Ambient.Enter(Ledger, target, order.Sparkle, order.Source, order.SourceSparkle, this);
         try
         {
             target.Run(order);

@@ -32,6 +32,17 @@ public abstract partial class Tonic
         Post(order);
     }
 
+    /// <summary>
+    /// Generated entry points ask this before packing mutable arguments: true when the caller runs on another catalyst
+    /// than this tonic (or outside any sparkle), so the arguments must be copied.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected bool IsolationRequired => !ReferenceEquals(Ambient.Running, _catalyst);
+
+    /// <summary>Generated entry points copy mutable arguments that cross catalysts with this.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected static T CopyArgument<T>(T value) => Serialization.ArgumentCopier.Copy(value);
+
     internal void PostSystem(int sparkle, object? args = null) =>
         Post(new WorkOrder(this, sparkle, args, Ambient.Tonic, Ambient.Sparkle));
 

@@ -23,10 +23,14 @@ internal static class Ambient
     /// <summary>The current state object, created on first use; read its fields directly on hot paths.</summary>
     public static State Current => t_state ??= new State();
 
-    public static Frame Enter(Ledger ledger, Tonic? tonic, int sparkle, Tonic? source, int sourceSparkle)
+    /// <summary>The catalyst whose work order runs on this thread, or null (formula steps, spawn scopes, other threads).</summary>
+    public static Catalyst? Running => t_state?.Running;
+
+    public static Frame Enter(Ledger ledger, Tonic? tonic, int sparkle, Tonic? source, int sourceSparkle, Catalyst? running = null)
     {
         var state = t_state ??= new State();
-        var saved = new Frame(state.Ledger, state.Tonic, state.Sparkle, state.Source, state.SourceSparkle, state.PendingStarts);
+        var saved = new Frame(state.Ledger, state.Tonic, state.Sparkle, state.Source, state.SourceSparkle, state.PendingStarts, state.Running);
+        state.Running = running;
         state.Ledger = ledger;
         state.Tonic = tonic;
         state.Sparkle = sparkle;
@@ -47,6 +51,7 @@ internal static class Ambient
         state.Sparkle = saved.Sparkle;
         state.Source = saved.Source;
         state.SourceSparkle = saved.SourceSparkle;
+        state.Running = saved.Running;
         if (pending is null)
         {
             return;
@@ -78,8 +83,9 @@ internal static class Ambient
         public Tonic? Source;
         public int SourceSparkle = SystemSparkle.None;
         public List<Tonic>? PendingStarts;
+        public Catalyst? Running;
     }
 
     internal readonly record struct Frame(
-        Ledger? Ledger, Tonic? Tonic, int Sparkle, Tonic? Source, int SourceSparkle, List<Tonic>? PendingStarts);
+        Ledger? Ledger, Tonic? Tonic, int Sparkle, Tonic? Source, int SourceSparkle, List<Tonic>? PendingStarts, Catalyst? Running);
 }

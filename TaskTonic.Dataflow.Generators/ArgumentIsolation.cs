@@ -1,0 +1,213 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace TaskTonic.Dataflow.Generators
+{
+    /// <summary>How an argument crosses from one catalyst to another, decided per parameter type at compile time.</summary>
+    internal enum Isolation
+    {
+        /// <summary>Immutable (or explicitly shared): passed by reference.</summary>
+        Share,
+
+        /// <summary>Mutable but serializable: copied with MessagePack when the call crosses catalysts.</summary>
+        Copy,
+
+        /// <summary>Neither: a compile-time error unless the parameter is marked <c>[PassByReference]</c>.</summary>
+        Reject,
+    }
+
+    /// <summary>Classifies parameter types for <see cref="Isolation"/>.</summary>
+    internal static class ArgumentIsolation
+    {
+        public const string PassByReferenceAttribute = "TaskTonic.Dataflow.PassByReferenceAttribute";
+
+        private static readonly HashSet<string> s_immutableTypes = new HashSet<string>
+        {
+            "System.DateTime", "System.DateTimeOffset", "System.TimeSpan", "System.Guid", "System.DateOnly", "System.TimeOnly",
+            "System.Uri", "System.Version", "System.Threading.CancellationToken", "System.Type", "System.Half", "System.Int128",
+            "System.UInt128", "System.Numerics.BigInteger", "System.Text.Rune", "System.Index", "System.Range",
+            "System.Threading.Tasks.Task", "System.Threading.Tasks.ValueTask", "System.Exception",
+        };
+
+        private static readonly HashSet<string> s_collections = new HashSet<string>
+        {
+            "System.Collections.Generic.List", "System.Collections.Generic.Dictionary", "System.Collections.Generic.HashSet",
+            "System.Collections.Generic.IList", "System.Collections.Generic.IReadOnlyList", "System.Collections.Generic.ICollection",
+            "System.Collections.Generic.IReadOnlyCollection", "System.Collections.Generic.IEnumerable",
+            "System.Collections.Generic.IDictionary", "System.Collections.Generic.IReadOnlyDictionary", "System.Collections.Generic.ISet",
+            "System.Collections.Generic.Queue", "System.Collections.Generic.Stack", "System.Collections.Generic.SortedDictionary",
+            "System.Collections.Generic.LinkedList", "System.Collections.Generic.KeyValuePair",
+        };
+
+        public static Isolation Classify(IParameterSymbol parameter)
+        {
+            if (parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == PassByReferenceAttribute))
+            {
+                return Isolation.Share;
+            }
+
+            return Classify(parameter.Type, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));
+        }
+
+        private static Isolation Classify(ITypeSymbol type, HashSet<ITypeSymbol> visiting)
+        {
+            if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == PassByReferenceAttribute))
+            {
+                return Isolation.Share;
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Boolean:
+                case SpecialType.System_Char:
+                case SpecialType.System_SByte:
+                case SpecialType.System_Byte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Decimal:
+                case SpecialType.System_Single:
+                case SpecialType.System_Double:
+                case SpecialType.System_String:
+                case SpecialType.System_IntPtr:
+                case SpecialType.System_UIntPtr:
+                    return Isolation.Share;
+                case SpecialType.System_Object:
+                    return Isolation.Reject;
+            }
+
+            if (type.TypeKind == TypeKind.Enum || type.TypeKind == TypeKind.Delegate)
+            {
+                return Isolation.Share;
+            }
+
+            if (type.TypeKind == TypeKind.TypeParameter)
+            {
+                return Isolation.Copy;
+            }
+
+            if (type is IArrayTypeSymbol array)
+            {
+                return Classify(array.ElementType, visiting) == Isolation.Reject ? Isolation.Reject : Isolation.Copy;
+            }
+
+            if (type is not INamedTypeSymbol named || type.TypeKind == TypeKind.Dynamic || type.TypeKind == TypeKind.Pointer)
+            {
+                return Isolation.Reject;
+            }
+
+            var original = named.OriginalDefinition.ToDisplayString();
+            var genericName = named.IsGenericType ? original.Substring(0, original.IndexOf('<')) : original;
+            if (s_immutableTypes.Contains(genericName) || InheritsFrom(named, "TaskTonic.Dataflow.Tonic")
+                || genericName.StartsWith("TaskTonic.Dataflow.", System.StringComparison.Ordinal) && named.IsSealed)
+            {
+                return Isolation.Share;
+            }
+
+            if (genericName == "System.Threading.Tasks.Task" || genericName == "System.Threading.Tasks.ValueTask" || genericName == "System.Nullable")
+            {
+                return genericName == "System.Nullable" ? Classify(named.TypeArguments[0], visiting) : Isolation.Share;
+            }
+
+            if (named.IsTupleType || genericName.StartsWith("System.Tuple", System.StringComparison.Ordinal))
+            {
+                return Combine(named.TypeArguments.Select(t => Classify(t, visiting)), allShareMeansShare: true);
+            }
+
+            if (genericName.StartsWith("System.Collections.Immutable.", System.StringComparison.Ordinal))
+            {
+                return named.TypeArguments.All(t => Classify(t, visiting) == Isolation.Share) ? Isolation.Share : Isolation.Reject;
+            }
+
+            if (s_collections.Contains(genericName))
+            {
+                return Combine(named.TypeArguments.Select(t => Classify(t, visiting)), allShareMeansShare: false);
+            }
+
+            if (!visiting.Add(named))
+            {
+                return Isolation.Copy;
+            }
+
+            try
+            {
+                return ClassifyUserType(named, visiting);
+            }
+            finally
+            {
+                visiting.Remove(named);
+            }
+        }
+
+        private static Isolation ClassifyUserType(INamedTypeSymbol type, HashSet<ITypeSymbol> visiting)
+        {
+            if (type.TypeKind == TypeKind.Interface || type.IsAbstract)
+            {
+                return Isolation.Reject;
+            }
+
+            var fields = AllInstanceFields(type).ToList();
+            var sealedEnough = type.TypeKind == TypeKind.Struct || type.IsSealed || type.IsRecord;
+            if (sealedEnough && fields.All(f => IsReadOnly(f) && Classify(f.Type, visiting) == Isolation.Share))
+            {
+                return Isolation.Share;
+            }
+
+            var keyed = type.GetAttributes().Any(a => a.AttributeClass?.Name == "MessagePackObjectAttribute");
+            var constructible = type.TypeKind == TypeKind.Struct
+                || type.InstanceConstructors.Any(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length == 0)
+                || type.IsRecord;
+            if ((keyed || constructible) && fields.All(f => Classify(f.Type, visiting) != Isolation.Reject))
+            {
+                return Isolation.Copy;
+            }
+
+            return Isolation.Reject;
+        }
+
+        private static IEnumerable<IFieldSymbol> AllInstanceFields(INamedTypeSymbol type)
+        {
+            for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object && t.SpecialType != SpecialType.System_ValueType; t = t.BaseType)
+            {
+                foreach (var field in t.GetMembers().OfType<IFieldSymbol>())
+                {
+                    if (!field.IsStatic && !field.IsConst)
+                    {
+                        yield return field;
+                    }
+                }
+            }
+        }
+
+        private static bool IsReadOnly(IFieldSymbol field) =>
+            field.IsReadOnly || field.AssociatedSymbol is IPropertySymbol { SetMethod: null or { IsInitOnly: true } };
+
+        private static Isolation Combine(IEnumerable<Isolation> parts, bool allShareMeansShare)
+        {
+            var list = parts.ToList();
+            if (list.Any(p => p == Isolation.Reject))
+            {
+                return Isolation.Reject;
+            }
+
+            return allShareMeansShare && list.All(p => p == Isolation.Share) ? Isolation.Share : Isolation.Copy;
+        }
+
+        private static bool InheritsFrom(INamedTypeSymbol type, string baseName)
+        {
+            for (var t = type.BaseType; t is not null; t = t.BaseType)
+            {
+                if (t.ToDisplayString() == baseName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
