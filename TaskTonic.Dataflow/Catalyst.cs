@@ -14,6 +14,7 @@ namespace TaskTonic.Dataflow;
 public class Catalyst : Tonic
 {
     private readonly CatalystLoop _loop;
+    private readonly DedicatedThreadScheduler? _dedicated;
     private int _bound;
 
     /// <summary>Creates a catalyst on the thread pool.</summary>
@@ -26,8 +27,25 @@ public class Catalyst : Tonic
     public Catalyst(CatalystOptions? options)
         : base(options?.Name, options?.Base, null)
     {
-        _loop = Ledger.CreateLoop(this, options?.TaskScheduler);
+        Threading = options?.TaskScheduler is null ? options?.Threading ?? CatalystThreading.ThreadPool : CatalystThreading.ThreadPool;
+        var scheduler = options?.TaskScheduler;
+        if (scheduler is null && Threading == CatalystThreading.DedicatedThread)
+        {
+            _dedicated = new DedicatedThreadScheduler(Name);
+            scheduler = _dedicated;
+        }
+        else if (scheduler is null && Threading == CatalystThreading.SynchronizationContext)
+        {
+            var context = options?.SynchronizationContext ?? SynchronizationContext.Current ?? throw new InvalidOperationException(
+                $"Catalyst {Name} should run on a SynchronizationContext, but none was given and the creating thread has none.");
+            scheduler = new SynchronizationContextScheduler(context);
+        }
+
+        _loop = Ledger.CreateLoop(this, scheduler);
     }
+
+    /// <summary>Where this catalyst runs its work orders.</summary>
+    public CatalystThreading Threading { get; }
 
     /// <summary>The number of tonics (other than itself) bound to this catalyst.</summary>
     public int BoundTonicCount => Volatile.Read(ref _bound);
@@ -46,6 +64,13 @@ public class Catalyst : Tonic
     internal void Execute(WorkOrder order)
     {
         var target = order.Target;
+        if (!ReferenceEquals(target.Catalyst, this))
+        {
+            // The tonic moved to another catalyst while this order waited here: hand it on, in queue order.
+            target.Forward(order);
+            return;
+        }
+
         var frame = Ambient.Enter(Ledger, target, order.Sparkle, order.Source, order.SourceSparkle, this);
         try
         {
@@ -93,7 +118,12 @@ public class Catalyst : Tonic
     internal void CompleteLoop()
     {
         _loop.Complete();
-        _loop.Completion.ContinueWith(static (_, state) => ((Catalyst)state!).SignalCompletion(), this,
+        _loop.Completion.ContinueWith(static (_, state) =>
+            {
+                var catalyst = (Catalyst)state!;
+                catalyst._dedicated?.Complete();
+                catalyst.SignalCompletion();
+            }, this,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 

@@ -9,9 +9,12 @@ public sealed class CatalystOptions
     /// <summary>The parent (base) of the catalyst. Default: the tonic whose sparkle is running.</summary>
     public Tonic? Base { get; init; }
 
-    /// <summary>
-    /// Where work orders run: default the thread pool. Pass
-    /// <see cref="TaskScheduler.FromCurrentSynchronizationContext"/> to run on a UI thread.
-    /// </summary>
+    /// <summary>Where work orders run; default <see cref="CatalystThreading.ThreadPool"/>.</summary>
+    public CatalystThreading Threading { get; init; }
+
+    /// <summary>The context for <see cref="CatalystThreading.SynchronizationContext"/>; default the creating thread's current context.</summary>
+    public SynchronizationContext? SynchronizationContext { get; init; }
+
+    /// <summary>A custom scheduler for the catalyst's block; overrides <see cref="Threading"/> when set.</summary>
     public TaskScheduler? TaskScheduler { get; init; }
 }

@@ -30,6 +30,10 @@ public abstract partial class Tonic
             {
                 RunRequestedState(order);
             }
+            else if (order.Sparkle == SystemSparkle.UserCallback)
+            {
+                RunUserCallback(order);
+            }
             else
             {
                 Invoke(order.Sparkle, order.Args, order);
@@ -109,6 +113,12 @@ public abstract partial class Tonic
             case SystemSparkle.Callback:
                 RunCallback(order);
                 break;
+            case SystemSparkle.Move:
+                BeginMove((Catalyst)order.Args!);
+                break;
+            case SystemSparkle.MoveCompleted:
+                ((Tonic)order.Args!).CompleteMove((Catalyst)this);
+                break;
             case SystemSparkle.TimerFired:
                 if (_phase < Phase.Finishing)
                 {
@@ -146,4 +156,42 @@ public abstract partial class Tonic
 
     /// <summary>Queues <paramref name="action"/> to run on this tonic's catalyst as system work (it runs while finishing).</summary>
     internal void PostCallback(Action<Tonic> action) => PostSystem(SystemSparkle.Callback, action);
+
+    /// <summary>
+    /// Queues <paramref name="action"/> as a user sparkle (<c>tts__callback</c>): it runs on this tonic's catalyst like
+    /// any sparkle (failures reported, deferred transitions applied) and is dropped, and reported, once the tonic is finishing.
+    /// </summary>
+    internal void PostUserCallback(Action action)
+    {
+        var context = Ambient.Current;
+        var order = context.Ledger is null
+            ? new WorkOrder(this, SystemSparkle.UserCallback, action, null, SystemSparkle.None)
+            : new WorkOrder(this, SystemSparkle.UserCallback, action, context.Tonic, context.Sparkle);
+        if (_phase >= Phase.Finishing)
+        {
+            _ledger.ReportDrop(order, _phase == Phase.Completed ? DropReason.TonicCompleted : DropReason.TonicFinishing);
+            return;
+        }
+
+        Post(order);
+    }
+
+    private void RunUserCallback(in WorkOrder order)
+    {
+        var observer = _ledger.Observer;
+        observer?.Entering(this, SystemSparkle.UserCallback, order);
+        try
+        {
+            ((Action)order.Args!)();
+        }
+        catch (Exception ex)
+        {
+            _hasPendingState = false;
+            observer?.Exited(this, SystemSparkle.UserCallback, ex);
+            _ledger.ReportFailure(new SparkleFailure(this, SystemSparkle.NameOf(SystemSparkle.UserCallback), StateName, SourceOf(order.Source, order.SourceSparkle), ex));
+            return;
+        }
+
+        observer?.Exited(this, SystemSparkle.UserCallback, null);
+    }
 }

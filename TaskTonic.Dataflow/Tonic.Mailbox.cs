@@ -6,10 +6,12 @@ namespace TaskTonic.Dataflow;
 public abstract partial class Tonic
 {
     // The mailbox is light: once the tonic has started, work orders go straight into the catalyst's block.
-    // Only while it must hold work (before start) does it buffer, and the buffer is dropped afterwards.
-    private Catalyst _catalyst;
+    // Only while it must hold work (before start, while moving) does it buffer, and the buffer is dropped afterwards.
+    // _posting counts posts in flight on the direct path, so a move can wait until none can still land in the old queue.
+    private volatile Catalyst _catalyst;
     private Queue<WorkOrder>? _startBuffer;
     private volatile bool _direct;
+    private int _posting;
 
     /// <summary>
     /// Generated entry points call this to queue a sparkle. Not for user code: call the generated method.
@@ -48,14 +50,22 @@ public abstract partial class Tonic
 
     internal void Post(in WorkOrder order)
     {
-        if (_direct)
+        Interlocked.Increment(ref _posting);
+        try
         {
-            if (!_catalyst.Enqueue(order))
+            if (_direct)
             {
-                _ledger.ReportDrop(order, DropReason.CatalystCompleted);
-            }
+                if (!_catalyst.Enqueue(order))
+                {
+                    _ledger.ReportDrop(order, DropReason.CatalystCompleted);
+                }
 
-            return;
+                return;
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _posting);
         }
 
         PostSlow(order);

@@ -18,6 +18,9 @@ internal static class SystemSparkle
     public const int StateChange = -10;
     public const int Init = -11;
     public const int TimerFired = -12;
+    public const int Move = -13;
+    public const int MoveCompleted = -14;
+    public const int UserCallback = -15;
 
     public static string NameOf(int id) => id switch
     {
@@ -32,6 +35,9 @@ internal static class SystemSparkle
         StateChange => "_ttss__state_change",
         Init => "__init__",
         TimerFired => "_ttss__timer_expired",
+        Move => "_ttss__move",
+        MoveCompleted => "_ttss__move_completed",
+        UserCallback => "tts__callback",
         _ => string.Empty,
     };
 }

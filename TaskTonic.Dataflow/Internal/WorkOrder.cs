@@ -30,5 +30,7 @@ internal readonly struct WorkOrder
     public int SourceSparkle => (short)(_sparkles & 0xFFFF);
 
     /// <summary>User work (generated sparkles and state requests) is dropped once the target is finishing; system work is not.</summary>
-    public WorkOrderKind Kind => Sparkle >= 0 || Sparkle == SystemSparkle.RequestState ? WorkOrderKind.User : WorkOrderKind.System;
+    public WorkOrderKind Kind => Sparkle >= 0 || Sparkle == SystemSparkle.RequestState || Sparkle == SystemSparkle.UserCallback
+        ? WorkOrderKind.User
+        : WorkOrderKind.System;
 }
