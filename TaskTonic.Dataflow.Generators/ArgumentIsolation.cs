@@ -199,7 +199,7 @@ namespace TaskTonic.Dataflow.Generators
 
         private static bool InheritsFrom(INamedTypeSymbol type, string baseName)
         {
-            for (var t = type.BaseType; t is not null; t = t.BaseType)
+            for (ITypeSymbol? t = type; t is not null; t = t.BaseType)
             {
                 if (t.ToDisplayString() == baseName)
                 {
