@@ -74,7 +74,17 @@ public abstract partial class Tonic
         _explicitName = name;
         _startBuffer = new Queue<WorkOrder>();
         Id = _ledger.Register(this, name);
-        Base?.AddInfusion(this);
+        try
+        {
+            Base?.AddInfusion(this);
+        }
+        catch
+        {
+            // The base is closing its infusions: leave no registration behind (the name stays free).
+            _ledger.Unregister(this);
+            throw;
+        }
+
         if (!ReferenceEquals(_catalyst, this))
         {
             _catalyst.Bind();
