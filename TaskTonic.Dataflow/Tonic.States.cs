@@ -100,6 +100,8 @@ public abstract partial class Tonic
     private void RunRequestedState(in WorkOrder order)
     {
         var request = (StateRequest)order.Args!;
+        var observer = _ledger.Observer;
+        observer?.Entering(this, SystemSparkle.RequestState, order);
         var outer = Ambient.SwapSparkle(SystemSparkle.RequestState);
         try
         {
@@ -108,6 +110,7 @@ public abstract partial class Tonic
         finally
         {
             Ambient.SwapSparkle(outer);
+            observer?.Exited(this, SystemSparkle.RequestState, null);
         }
     }
 
