@@ -17,4 +17,7 @@ public sealed class CatalystOptions
 
     /// <summary>A custom scheduler for the catalyst's block; overrides <see cref="Threading"/> when set.</summary>
     public TaskScheduler? TaskScheduler { get; init; }
+
+    /// <summary>How much the catalyst logs (its tonics inherit it unless they choose). Default: its base's mode.</summary>
+    public LogMode? LogMode { get; init; }
 }

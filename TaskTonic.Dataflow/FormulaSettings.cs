@@ -15,6 +15,9 @@ public sealed class FormulaSettings
     /// <summary>Where <see cref="Tonic.Log(string, Microsoft.Extensions.Logging.LogLevel)"/> writes. Default: nowhere.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
+    /// <summary>The log mode of tonics that neither choose one nor inherit one from their base.</summary>
+    public LogMode DefaultLogMode { get; init; } = LogMode.Quiet;
+
     /// <summary>The name of the main catalyst.</summary>
     public string MainCatalystName { get; init; } = "tt_main_catalyst";
 

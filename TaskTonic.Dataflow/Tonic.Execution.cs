@@ -51,9 +51,14 @@ public abstract partial class Tonic
     {
         var observer = _ledger.Observer;
         observer?.Entering(this, sparkle, order);
+        var started = _logMode == LogMode.Full ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
         try
         {
             DispatchSparkle(sparkle, args);
+            if (started != 0)
+            {
+                LogSparkle(sparkle, order, started);
+            }
         }
         catch (Exception ex)
         {

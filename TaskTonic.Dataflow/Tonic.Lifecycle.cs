@@ -127,6 +127,7 @@ public abstract partial class Tonic
         }
 
         _phase = Phase.Started;
+        LogLifecycle("started");
         InvokeHook(TonicDescriptor.OnStart, order);
         RunPendingTransitions(order);
         if (this is Catalyst catalyst)
@@ -143,6 +144,7 @@ public abstract partial class Tonic
         }
 
         _phase = Phase.Finishing;
+        LogLifecycle("finishing");
         _hasPendingState = false;
         if (_state != NoState)
         {
@@ -174,6 +176,7 @@ public abstract partial class Tonic
         }
 
         _phase = Phase.Completed;
+        LogLifecycle("finished");
         _ledger.Unregister(this);
         if (this is Catalyst catalyst)
         {

@@ -1,18 +1,34 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using TaskTonic.Dataflow.Internal;
+using TaskTonic.Dataflow.Logging;
 
 namespace TaskTonic.Dataflow;
 
 public abstract partial class Tonic
 {
+    private LogMode _logMode;
+
     /// <summary>
-    /// Writes a log line for this tonic through the formula's <see cref="FormulaSettings.LoggerFactory"/>, with
-    /// the tonic, its state and the running sparkle in the message.
+    /// How much this tonic logs: the mode given in its options, else its base's mode (stealth included), else the
+    /// formula's <see cref="FormulaSettings.DefaultLogMode"/>.
+    /// </summary>
+    public LogMode LogMode => _logMode;
+
+    /// <summary>
+    /// Writes a log line for this tonic through the formula's <see cref="FormulaSettings.LoggerFactory"/>, in a scope
+    /// with the tonic's id and name, the running sparkle and the state. Written in <see cref="LogMode.Quiet"/> and
+    /// <see cref="LogMode.Full"/>; ignored in <see cref="LogMode.Off"/> and <see cref="LogMode.Stealth"/>.
     /// </summary>
     /// <param name="message">The text.</param>
     /// <param name="level">The level; default <see cref="LogLevel.Information"/>.</param>
     protected void Log(string message, LogLevel level = LogLevel.Information)
     {
+        if (_logMode < LogMode.Quiet)
+        {
+            return;
+        }
+
         var logger = _ledger.GetLogger(GetType());
         if (!logger.IsEnabled(level))
         {
@@ -20,6 +36,51 @@ public abstract partial class Tonic
         }
 
         var sparkle = ReferenceEquals(Ambient.Tonic, this) ? _descriptor.SparkleName(Ambient.Sparkle) : string.Empty;
-        TonicLog.Line(logger, level, Name, StateName ?? NoStateName, sparkle, message);
+        var state = StateName ?? NoStateName;
+        using (logger.BeginScope(new TonicLogScope(Id, Name, sparkle, state)))
+        {
+            TonicLog.Line(logger, level, Name, state, sparkle, message);
+        }
     }
+
+    private static LogMode ResolveLogMode(LogMode? explicitMode, Tonic? @base, Ledger ledger) =>
+        explicitMode ?? @base?._logMode ?? ledger.Settings.DefaultLogMode;
+
+    private void LogLifecycle(string phase)
+    {
+        if (_logMode >= LogMode.Off)
+        {
+            var logger = _ledger.GetLogger(GetType());
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                TonicLog.Lifecycle(logger, Name, phase);
+            }
+        }
+    }
+
+    // Every call below is already guarded by logger.IsEnabled.
+#pragma warning disable CA1873
+    private void LogStateChange(int oldState, int newState)
+    {
+        if (_logMode >= LogMode.Off)
+        {
+            var logger = _ledger.GetLogger(GetType());
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                TonicLog.StateChanged(logger, Name, _descriptor.StateName(oldState) ?? NoStateName, _descriptor.StateName(newState) ?? NoStateName);
+            }
+        }
+    }
+
+    /// <summary>Full mode: one trace entry per executed sparkle, with its source and duration.</summary>
+    private void LogSparkle(int sparkle, in WorkOrder order, long startedTimestamp)
+    {
+        var logger = _ledger.GetLogger(GetType());
+        if (logger.IsEnabled(LogLevel.Trace))
+        {
+            TonicLog.Sparkle(logger, Name, StateName ?? NoStateName, _descriptor.SparkleName(sparkle),
+                SourceOf(order.Source, order.SourceSparkle).ToString(), Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds);
+        }
+    }
+#pragma warning restore CA1873
 }

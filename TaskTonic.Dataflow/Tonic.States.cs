@@ -152,6 +152,7 @@ public abstract partial class Tonic
     {
         var old = _state;
         _state = target;
+        LogStateChange(old, target);
         _ledger.Observer?.StateChanged(this, old, target);
     }
 

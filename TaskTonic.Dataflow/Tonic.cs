@@ -43,11 +43,11 @@ public abstract partial class Tonic
     /// <summary>Creates a tonic with the given options.</summary>
     /// <exception cref="InvalidOperationException">Created outside a sparkle, formula step or spawn scope; or the base or catalyst has completed.</exception>
     protected Tonic(TonicOptions? options)
-        : this(options?.Name, options?.Base, options?.Catalyst)
+        : this(options?.Name, options?.Base, options?.Catalyst, options?.LogMode)
     {
     }
 
-    private protected Tonic(string? name, Tonic? explicitBase, Catalyst? explicitCatalyst)
+    private protected Tonic(string? name, Tonic? explicitBase, Catalyst? explicitCatalyst, LogMode? logMode)
     {
         _ledger = Ambient.Ledger ?? throw new InvalidOperationException(
             $"A {GetType().Name} can only be created inside a sparkle, a formula step or a spawn scope " +
@@ -71,6 +71,7 @@ public abstract partial class Tonic
         }
 
         _descriptor = GeneratedDescriptor;
+        _logMode = ResolveLogMode(logMode, Base, _ledger);
         _explicitName = name;
         _startBuffer = new Queue<WorkOrder>();
         Id = _ledger.Register(this, name);

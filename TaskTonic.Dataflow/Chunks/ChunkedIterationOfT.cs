@@ -20,6 +20,7 @@ namespace TaskTonic.Dataflow.Chunks;
 /// once the owner completed, the iteration is <see cref="ChunkOutcome.Abandoned"/>, its enumerator is disposed, and no
 /// callback runs.
 /// </para>
+/// <para>In Distiller traces, chunks and the completion callback show as <c>tts__callback</c> sparkles of the owner.</para>
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",

@@ -23,8 +23,10 @@ namespace TaskTonic.Dataflow.Interop;
 /// <para>
 /// With <see cref="TonicTargetBlockOptions.BoundedCapacity"/> the block holds at most that many items accepted but not
 /// yet processed; offers beyond are postponed and consumed, in order, as the tonic processes items, so
-/// <c>SendAsync</c> waits and <c>Post</c> returns false.
+/// <c>SendAsync</c> waits and <c>Post</c> returns false. Postponed messages are consumed on the tonic's catalyst right
+/// after an item was processed.
 /// </para>
+/// <para>In Distiller traces, items show as <c>tts__callback</c> sparkles of the tonic.</para>
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
 public sealed class TonicTargetBlock<T> : ITargetBlock<T>

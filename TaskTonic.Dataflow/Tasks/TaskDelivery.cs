@@ -18,6 +18,7 @@ namespace TaskTonic.Dataflow.Tasks;
 /// <see cref="AggregateException"/>. A canceled task (<see cref="Task.IsCanceled"/>) delivers an
 /// <see cref="OperationCanceledException"/> to <c>onCanceled</c> when given, else to <c>onFailed</c>.
 /// </para>
+/// <para>In Distiller traces, a delivery shows as a <c>tts__callback</c> sparkle of the tonic.</para>
 /// </remarks>
 public static class TaskDelivery
 {

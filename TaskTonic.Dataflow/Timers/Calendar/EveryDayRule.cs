@@ -1,0 +1,44 @@
+namespace TaskTonic.Dataflow.Timers;
+
+/// <summary>Fires every day at a local time of day.</summary>
+/// <remarks>
+/// On a spring-forward day a time inside the gap fires at the wall time moved forward by the gap; on a fall-back day
+/// a repeated time fires once, at its first occurrence. So every local date gets exactly one occurrence.
+/// </remarks>
+public sealed class EveryDayRule : CalendarRule
+{
+    private readonly TimeSpan _timeOfDay;
+
+    /// <summary>Creates a rule that fires every day at <paramref name="hour"/>:<paramref name="minute"/>:<paramref name="second"/> local time.</summary>
+    /// <param name="hour">The hour, 0..23.</param>
+    /// <param name="minute">The minute, 0..59.</param>
+    /// <param name="second">The second, at least 0 and less than 60; fractions are allowed (rounded to 100 ns).</param>
+    /// <param name="timeStr">
+    /// The time as "H:M:S" instead of the three numbers; missing trailing fields are 0 ("12" is 12:00:00, "12:15" is
+    /// 12:15:00). Only the second may have a fraction. <see langword="null"/> means: use the numbers.
+    /// </param>
+    /// <param name="timeZone">The zone whose wall clock is used; <see langword="null"/> means <see cref="TimeZoneInfo.Local"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A field is out of range.</exception>
+    /// <exception cref="ArgumentException"><paramref name="timeStr"/> is malformed, or given together with non-zero numbers.</exception>
+    public EveryDayRule(int hour = 0, int minute = 0, double second = 0, string? timeStr = null, TimeZoneInfo? timeZone = null)
+        : base(timeZone)
+    {
+        _timeOfDay = TimeArguments.Resolve(3, hour, minute, second, timeStr);
+    }
+
+    /// <inheritdoc/>
+    public override DateTimeOffset NextAfter(DateTimeOffset instant)
+    {
+        for (var date = ZoneTime.LocalDate(TimeZone, instant).AddDays(-1); ; date = date.AddDays(1))
+        {
+            var next = ZoneTime.EarliestAt(TimeZone, date + _timeOfDay);
+            if (next > instant)
+            {
+                return next;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string Describe() => $"every day at {RuleText.Time(_timeOfDay)}{RuleText.Zone(TimeZone)}";
+}
