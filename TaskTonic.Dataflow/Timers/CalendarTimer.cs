@@ -22,6 +22,7 @@ public sealed class CalendarTimer : TonicTimer
     {
         ArgumentNullException.ThrowIfNull(rule);
         Rule = rule;
+        Attach();
         if (start)
         {
             Start();

@@ -22,6 +22,7 @@ public sealed class PausingTimer : TonicTimer
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
         Period = period;
         _remaining = period;
+        Attach();
         if (startPaused)
         {
             _paused = true;
@@ -39,12 +40,26 @@ public sealed class PausingTimer : TonicTimer
     public bool IsPaused => _paused;
 
     /// <summary>The time left on the countdown (while paused, the frozen value).</summary>
-    public TimeSpan Remaining => _paused || !IsRunning ? _remaining : Expiry!.Value - Clock.GetUtcNow();
+    public TimeSpan Remaining
+    {
+        get
+        {
+            var expiry = Expiry;
+            if (_paused || expiry is null)
+            {
+                return _remaining;
+            }
+
+            var left = expiry.Value - Clock.GetUtcNow();
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+    }
 
     /// <summary>Pauses, keeping the remaining time. No-op when already paused.</summary>
+    /// <exception cref="InvalidOperationException">The timer is finished.</exception>
     public PausingTimer Pause()
     {
-        Apply(() =>
+        Apply("pause", () =>
         {
             ThrowIfFinished("pause");
             if (_paused)
@@ -52,7 +67,7 @@ public sealed class PausingTimer : TonicTimer
                 return;
             }
 
-            _remaining = IsRunning ? Expiry!.Value - Clock.GetUtcNow() : _remaining;
+            _remaining = Remaining;
             _paused = true;
             Disarm();
         });
@@ -60,9 +75,10 @@ public sealed class PausingTimer : TonicTimer
     }
 
     /// <summary>Resumes with the remaining time (a full period after it fired). No-op when not paused.</summary>
+    /// <exception cref="InvalidOperationException">The timer is finished.</exception>
     public PausingTimer Resume()
     {
-        Apply(() =>
+        Apply("resume", () =>
         {
             ThrowIfFinished("resume");
             if (!_paused)
@@ -80,7 +96,7 @@ public sealed class PausingTimer : TonicTimer
     public PausingTimer ChangePeriod(TimeSpan period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
-        Apply(() => Period = period);
+        Apply(null, () => Period = period);
         return this;
     }
 

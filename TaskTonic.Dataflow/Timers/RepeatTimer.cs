@@ -20,6 +20,7 @@ public sealed class RepeatTimer : TonicTimer
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
         Period = period;
         CatchUp = catchUp;
+        Attach();
         if (start)
         {
             Start();
@@ -36,7 +37,7 @@ public sealed class RepeatTimer : TonicTimer
     public RepeatTimer ChangePeriod(TimeSpan period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
-        Apply(() => Period = period);
+        Apply(null, () => Period = period);
         return this;
     }
 
@@ -44,16 +45,18 @@ public sealed class RepeatTimer : TonicTimer
 
     private protected override void OnExpired(DateTimeOffset scheduled, DateTimeOffset now)
     {
-        var missed = (int)Math.Min(int.MaxValue, (now - scheduled).Ticks / Period.Ticks);
+        var missed = (int)Math.Min(int.MaxValue, Math.Max(0, (now - scheduled).Ticks / Period.Ticks));
         // Arm before raising, so a handler that stops or restarts the timer wins.
-        Arm(scheduled + (Period * (missed + 1)));
+        var next = scheduled + (Period * (missed + 1));
+        Arm(next);
         if (CatchUp == RepeatCatchUp.Skip)
         {
             Raise(scheduled, now, missed);
             return;
         }
 
-        for (var i = 0; i <= missed && (i == 0 || IsRunning); i++)
+        // A burst ends early when a handler stopped, restarted or finished the timer (its expiry is no longer ours).
+        for (var i = 0; i <= missed && (i == 0 || Expiry == next); i++)
         {
             Raise(scheduled + (Period * i), now, 0);
         }

@@ -17,6 +17,7 @@ public sealed class SingleShotTimer : TonicTimer
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(delay, TimeSpan.Zero);
         Delay = delay;
+        Attach();
         if (start)
         {
             Start();
@@ -30,7 +31,7 @@ public sealed class SingleShotTimer : TonicTimer
     public SingleShotTimer ChangeDelay(TimeSpan delay)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(delay, TimeSpan.Zero);
-        Apply(() => Delay = delay);
+        Apply(null, () => Delay = delay);
         return this;
     }
 

@@ -24,9 +24,13 @@ public abstract class TonicTimer
     private readonly Action<TimerInfo>? _sparkleBack;
     private ITimer? _timer;
     private DateTimeOffset _expiry;
-    private bool _running;
-    private bool _finished;
+    private volatile bool _running;
+    private volatile bool _finished;
 
+    /// <summary>
+    /// Resolves the owner and the handler. The derived constructor validates its own arguments and then calls
+    /// <see cref="Attach"/>, so a refused timer leaves nothing behind.
+    /// </summary>
     private protected TonicTimer(string? name, Action<TimerInfo>? sparkleBack, Tonic? owner)
     {
         Owner = owner ?? Ambient.Tonic ?? throw new InvalidOperationException(
@@ -47,8 +51,6 @@ public abstract class TonicTimer
             _sparkleBack = sparkleBack;
             _sparkle = SystemSparkle.TimerFired;
         }
-
-        Owner.AttachTimer(this);
     }
 
     /// <summary>The timer's id, unique per ledger.</summary>
@@ -73,8 +75,11 @@ public abstract class TonicTimer
     protected TimeProvider Clock => Owner.Ledger.TimeProvider;
 
     /// <summary>Starts the timer.</summary>
-    /// <exception cref="InvalidOperationException">The timer is finished or already running.</exception>
-    public TonicTimer Start() => Apply(() =>
+    /// <exception cref="InvalidOperationException">
+    /// The timer is finished or already running. (Called from outside the owner's sparkles, the call is queued; a
+    /// timer that is already finished is refused at once, one that is running is reported as a sparkle failure.)
+    /// </exception>
+    public TonicTimer Start() => Apply("start", () =>
     {
         ThrowIfFinished("start");
         if (_running)
@@ -86,11 +91,11 @@ public abstract class TonicTimer
     });
 
     /// <summary>Stops the timer; a stopped timer can be started again. Idempotent.</summary>
-    public TonicTimer Stop() => Apply(Disarm);
+    public TonicTimer Stop() => Apply(null, Disarm);
 
     /// <summary>Stops and starts again from now: the watchdog pattern.</summary>
     /// <exception cref="InvalidOperationException">The timer is finished.</exception>
-    public TonicTimer Restart() => Apply(() =>
+    public TonicTimer Restart() => Apply("restart", () =>
     {
         ThrowIfFinished("restart");
         Disarm();
@@ -98,10 +103,23 @@ public abstract class TonicTimer
     });
 
     /// <summary>Stops the timer for good and detaches it from its owner.</summary>
-    public void Finish() => Apply(FinishCore);
+    public void Finish() => Apply(null, FinishCore);
 
     /// <inheritdoc/>
     public override string ToString() => $"{GetType().Name} '{Name}' of {Owner.Name}: {(_finished ? "finished" : _running ? $"expires {_expiry:u}" : "stopped")}";
+
+    /// <summary>Registers the timer with its owner; the derived constructor calls it once its arguments are valid.</summary>
+    /// <exception cref="InvalidOperationException">The owner began finishing meanwhile.</exception>
+    private protected void Attach()
+    {
+        Owner.AttachTimer(this);
+        if (Owner.IsFinishing)
+        {
+            // The owner's finish may already have finished its timers: this one would never be finished.
+            Owner.DetachTimer(this);
+            throw new InvalidOperationException($"Cannot create a timer for {Owner.Name}: it is finishing.");
+        }
+    }
 
     /// <summary>Schedules the first expiry from now.</summary>
     private protected abstract void StartCore();
@@ -178,9 +196,17 @@ public abstract class TonicTimer
         OnExpired(_expiry, now);
     }
 
-    /// <summary>Acts now on the owner's catalyst (or before the owner started); otherwise queues the action there.</summary>
-    private protected TonicTimer Apply(Action action)
+    /// <summary>
+    /// Acts now on the owner's catalyst (or before the owner started); otherwise queues the action there. With a
+    /// <paramref name="checkFinished"/> verb, a finished timer is refused at once, also when the call would be queued.
+    /// </summary>
+    private protected TonicTimer Apply(string? checkFinished, Action action)
     {
+        if (checkFinished is not null)
+        {
+            ThrowIfFinished(checkFinished);
+        }
+
         if (ReferenceEquals(Ambient.Tonic, Owner) || !Owner.HasStarted)
         {
             action();
@@ -193,5 +219,6 @@ public abstract class TonicTimer
         return this;
     }
 
-    private void OnCallback() => Owner.PostSystem(SystemSparkle.TimerFired, this);
+    /// <summary>The system timer elapsed (on any thread): queue the expiry to the owner, sourced from the owner's timer frame.</summary>
+    private void OnCallback() => Owner.Post(new WorkOrder(Owner, SystemSparkle.TimerFired, this, Owner, SystemSparkle.TimerFired));
 }
