@@ -68,6 +68,25 @@ public sealed partial class TimerLifecycleTests
         private void ttse__on_start() => Child = new Early();
     }
 
+    /// <summary>Ticks every second and says on which catalyst; can fail in a chosen tick.</summary>
+    private sealed partial class Nomad : Tonic
+    {
+        public List<string> Fired { get; } = [];
+
+        public int FailOn { get; init; }
+
+        private void ttse__on_start() => _ = new RepeatTimer(OneSecond, name: "tick");
+
+        private void ttse__on_tick(TimerInfo info)
+        {
+            Fired.Add($"{info.ScheduledAt.Second} on {Catalyst.Name}");
+            if (Fired.Count == FailOn)
+            {
+                throw new InvalidOperationException("boom");
+            }
+        }
+    }
+
     [Fact]
     public void TM10_finishing_the_tonic_finishes_all_its_timers_and_none_fires_afterwards()
     {
@@ -164,5 +183,42 @@ public sealed partial class TimerLifecycleTests
         Assert.Empty(parent.Timers);
         Assert.Same(child, child.Beat.Owner);
         Assert.Equal(["on_start", "beat 1s missed 0", "once", "beat 2s missed 0"], child.Events);
+    }
+
+    [Fact]
+    public void A_tonic_that_moves_to_another_catalyst_takes_its_timers_along()
+    {
+        var distiller = new Distiller();
+        Catalyst? other = null;
+        Nomad? nomad = null;
+        distiller.Formula.AddStartingTonic(() =>
+        {
+            other = new Catalyst(new CatalystOptions { Name = "other" });
+            return nomad = new Nomad();
+        });
+        distiller.RunFor(TimeSpan.FromSeconds(2));
+
+        nomad!.MoveTo(other!);
+        distiller.RunFor(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(["1 on tt_main_catalyst", "2 on tt_main_catalyst", "3 on other", "4 on other"], nomad.Fired);
+    }
+
+    [Fact]
+    public void A_failing_timer_handler_is_reported_and_the_timer_keeps_running()
+    {
+        var distiller = new Distiller();
+        var failures = new List<SparkleFailure>();
+        distiller.Ledger.SparkleFailed += (_, failure) => failures.Add(failure);
+        var nomad = distiller.Spawn(() => new Nomad { FailOn = 1 });
+        var callbacks = 0;
+        _ = new SingleShotTimer(TimeSpan.FromSeconds(1.5), sparkleBack: _ => throw new InvalidOperationException("bang " + ++callbacks), owner: nomad);
+
+        distiller.RunFor(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(["1 on tt_main_catalyst", "2 on tt_main_catalyst", "3 on tt_main_catalyst"], nomad.Fired);
+        Assert.Equal(["ttse__on_tick: boom", "_ttss__timer_expired: bang 1"], failures.Select(f => $"{f.SparkleName}: {f.Exception.Message}"));
+        Assert.All(failures, f => Assert.Same(nomad, f.Tonic));
+        Assert.False(nomad.IsFinishing);
     }
 }
