@@ -1,8 +1,19 @@
+using TaskTonic.Dataflow.Samples.BigData;
 using TaskTonic.Dataflow.Samples.HelloWorld;
+using TaskTonic.Dataflow.Samples.Layering;
+using TaskTonic.Dataflow.Samples.Pipeline;
+using TaskTonic.Dataflow.Samples.ResponsiveUi;
+using TaskTonic.Dataflow.Samples.WorkerCatalyst;
 
+// Runs every sample in order (or the ones named on the command line); each finishes by itself.
 var samples = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["hello"] = HelloWorldSample.RunAsync,
+    ["layering"] = LayeringSample.RunAsync,
+    ["worker-catalyst"] = WorkerCatalystSample.RunAsync,
+    ["responsive-ui"] = ResponsiveUiSample.RunAsync,
+    ["big-data"] = BigDataSample.RunAsync,
+    ["pipeline"] = PipelineSample.RunAsync,
 };
 
 var chosen = args.Length == 0 ? samples.Keys.ToList() : args.ToList();
@@ -15,7 +26,7 @@ foreach (var name in chosen)
     }
 
     Console.WriteLine($"=== {name} ===");
-    await run(Console.Out);
+    await run(Console.Out).WaitAsync(TimeSpan.FromMinutes(2));
     Console.WriteLine();
 }
 
