@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using TaskTonic.Dataflow.Benchmarks.Infrastructure;
+using TaskTonic.Dataflow.Benchmarks.Memory;
+using TaskTonic.Dataflow.Benchmarks.Reporting;
+
+// dotnet run -c Release -- [--quick | --dry | --isolated] [--memory] [BenchmarkDotNet arguments, e.g. --filter '*Flood*']
+var arguments = args.ToList();
+var quick = arguments.Remove("--quick");
+var dry = arguments.Remove("--dry");
+var isolated = arguments.Remove("--isolated");
+var memory = arguments.Remove("--memory");
+if ((quick ? 1 : 0) + (dry ? 1 : 0) + (isolated ? 1 : 0) > 1)
+{
+    Console.Error.WriteLine("Choose at most one of --quick, --dry and --isolated.");
+    return 2;
+}
+
+if (quick)
+{
+    BenchmarkSize.UseQuickSizes();
+}
+
+var mode = BenchmarkJobs.Describe(quick, dry, isolated);
+if (memory)
+{
+    IdleMemoryReport.Run(quick ? $"quick (sizes ÷ {BenchmarkSize.QuickDivisor})" : "full sizes");
+    return 0;
+}
+
+var loadBefore = MachineInfo.LoadAverage();
+var clock = Stopwatch.StartNew();
+var summaries = BenchmarkSwitcher
+    .FromAssembly(typeof(BenchmarkSize).Assembly)
+    .Run([.. arguments], BenchmarkJobs.Create(BenchmarkJobs.Select(quick, dry, isolated)))
+    .ToList();
+var path = MarkdownSummary.Write(summaries, mode, clock.Elapsed, loadBefore);
+if (path is not null)
+{
+    Console.WriteLine($"Summary written to {path}");
+}
+
+var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+return failed ? 1 : 0;
