@@ -51,5 +51,10 @@ namespace TaskTonic.Dataflow.Generators
             "TTDF009", "Argument type can cross catalysts neither by reference nor by copy",
             "Parameter '{0}' of handler '{1}' has type '{2}', which is not immutable and cannot be copied with MessagePack; use an immutable type (a record, a readonly struct, an immutable collection), a MessagePack-serializable type, or mark the parameter [PassByReference] to share it deliberately",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor EntryPointClash = new DiagnosticDescriptor(
+            "TTDF010", "Generated entry point clashes with an existing member",
+            "The entry point '{0}' generated for sparkle '{1}' clashes with {2}; rename the handler or the member",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
     }
 }

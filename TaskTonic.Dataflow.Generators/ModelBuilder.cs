@@ -63,6 +63,17 @@ namespace TaskTonic.Dataflow.Generators
             }
 
             var sparkles = tables.BuildSparkles(own);
+            foreach (var sparkle in sparkles.Where(s => s.EmitEntryPoint))
+            {
+                var clash = FindClash(type, sparkle.EntryPoint);
+                if (clash is not null)
+                {
+                    var handler = own.FirstOrDefault(h => h.Name.GenericName == sparkle.GenericName);
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.EntryPointClash, handler?.Location ?? declaration.Identifier.GetLocation(),
+                        sparkle.EntryPoint, sparkle.GenericName, clash));
+                }
+            }
+
             canEmit &= diagnostics.Count == 0;
             var ancestorStates = levels.Take(levels.Count - 1).SelectMany(l => l).Any(h => h.Name.State is not null)
                 || declaredStates.Take(declaredStates.Count - 1).Any(l => l.Count > 0);
@@ -83,6 +94,27 @@ namespace TaskTonic.Dataflow.Generators
             {
                 CanEmit = canEmit,
             };
+        }
+
+        /// <summary>Describes an existing member (of the class or a base) that a generated entry point would clash with, or null.</summary>
+        private static string? FindClash(INamedTypeSymbol type, string entryPoint)
+        {
+            if (type.Name == entryPoint)
+            {
+                return "the name of the class itself";
+            }
+
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                var member = t.GetMembers(entryPoint).FirstOrDefault(m => !m.IsImplicitlyDeclared
+                    && (SymbolEqualityComparer.Default.Equals(t, type) || m.DeclaredAccessibility != Accessibility.Private));
+                if (member is not null)
+                {
+                    return $"the {member.Kind.ToString().ToLowerInvariant()} '{t.Name}.{member.Name}'";
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Handlers of every ancestor between <c>Tonic</c> and the class, root-most first.</summary>

@@ -56,6 +56,7 @@ namespace TaskTonic.Dataflow.Generators
                 "TTDF007" => Diagnostics.HookWithParameters,
                 "TTDF008" => Diagnostics.ContainerNotPartial,
                 "TTDF009" => Diagnostics.CannotCrossCatalysts,
+                "TTDF010" => Diagnostics.EntryPointClash,
                 _ => throw new InvalidOperationException(Id),
             };
             var location = FilePath.Length == 0 ? Location.None : Location.Create(FilePath, Span, LineSpan);
