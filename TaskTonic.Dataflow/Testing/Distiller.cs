@@ -1,11 +1,11 @@
-using System.Diagnostics;
 using TaskTonic.Dataflow.Internal;
 
 namespace TaskTonic.Dataflow.Testing;
 
 /// <summary>
 /// A deterministic harness: it takes over every catalyst of a <see cref="Formula"/> and runs their work orders by hand,
-/// one at a time on the calling thread, in the global order they were posted, on a <see cref="VirtualClock"/>.
+/// one at a time on the calling thread, on a <see cref="VirtualClock"/>. By default it follows the global order in which
+/// work orders were posted; a seeded schedule (see <see cref="Explore"/>) picks the next catalyst instead.
 /// When nothing is queued it advances the clock to the next timer. Every sparkle is traced.
 /// </summary>
 /// <example>
@@ -15,12 +15,16 @@ namespace TaskTonic.Dataflow.Testing;
 /// var result = distiller.Sparkle(untilState: "locked");
 /// </code>
 /// </example>
-public sealed class Distiller
+public sealed partial class Distiller
 {
-    private readonly List<ManualCatalystLoop> _loops = [];
+    private readonly List<DistillerLoop> _loops = [];
     private readonly List<SparkleTrace> _trace = [];
-    private readonly Tracer _tracer;
+    private readonly DistillerTracer _tracer;
+    private readonly TraceSubject _subject = new();
+    private readonly LoopScheduler _scheduler;
     private long _sequence;
+    private long _steps;
+    private int _published;
     private bool _started;
 
     /// <summary>Creates a distiller over a new formula with default settings and a <see cref="VirtualClock"/>.</summary>
@@ -31,7 +35,26 @@ public sealed class Distiller
 
     /// <summary>Creates a distiller over <paramref name="formula"/>, which must not have started.</summary>
     /// <remarks>The formula's ledger switches to the distiller's clock: its settings' provider if it is a <see cref="VirtualClock"/>, else a new one.</remarks>
+    /// <exception cref="InvalidOperationException">The formula has started.</exception>
     public Distiller(Formula formula)
+        : this(formula, new PostingOrderScheduler())
+    {
+    }
+
+    /// <summary>
+    /// Creates a distiller over <paramref name="formula"/> whose next catalyst is chosen by a seeded schedule:
+    /// the same seed and options give the same run.
+    /// </summary>
+    /// <param name="formula">A formula that has not started.</param>
+    /// <param name="schedule">The strategy and its parameters.</param>
+    /// <param name="seed">The seed of the schedule's random choices.</param>
+    /// <exception cref="InvalidOperationException">The formula has started.</exception>
+    public Distiller(Formula formula, ExplorationOptions schedule, int seed)
+        : this(formula, LoopScheduler.Create(schedule ?? throw new ArgumentNullException(nameof(schedule)), seed))
+    {
+    }
+
+    private Distiller(Formula formula, LoopScheduler scheduler)
     {
         ArgumentNullException.ThrowIfNull(formula);
         if (formula.Status != FormulaStatus.Starting)
@@ -40,10 +63,11 @@ public sealed class Distiller
         }
 
         Formula = formula;
+        _scheduler = scheduler;
         Clock = formula.Ledger.TimeProvider as VirtualClock ?? new VirtualClock();
         Ledger.TimeProvider = Clock;
         Ledger.LoopFactory = CreateLoop;
-        _tracer = new Tracer(this);
+        _tracer = new DistillerTracer(this);
         Ledger.Observer = _tracer;
     }
 
@@ -56,11 +80,34 @@ public sealed class Distiller
     /// <summary>The virtual clock of every timer in the formula.</summary>
     public VirtualClock Clock { get; }
 
+    /// <summary>
+    /// The clock that measures <see cref="SparkleTrace.WallDuration"/>. The default is <see cref="TimeProvider.System"/>;
+    /// a test of the "giant sparkle" check can pass a fake one.
+    /// </summary>
+    public TimeProvider WallClock { get; set; } = TimeProvider.System;
+
     /// <summary>Every sparkle traced so far, in order.</summary>
     public IReadOnlyList<SparkleTrace> Trace => _trace;
 
+    /// <summary>
+    /// The trace as it grows: every entry is pushed, in trace order, once the work order that ran it has returned.
+    /// Completes when the main catalyst has completed. Observers run on the thread that calls <see cref="Sparkle"/>.
+    /// </summary>
+    public IObservable<SparkleTrace> TraceStream => _subject;
+
+    /// <summary>The number of work orders run so far, over all <see cref="Sparkle"/> calls.</summary>
+    public long Steps => _steps;
+
     /// <summary>The default virtual time-out of <see cref="Sparkle"/>: one hour.</summary>
     public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromHours(1);
+
+    /// <summary>The contract of the running <see cref="Sparkle"/> call (its probes are traced).</summary>
+    internal Contract? ActiveContract { get; private set; }
+
+    /// <summary>While replaying: decides which posted work orders reach the queues (false suppresses one).</summary>
+    internal Func<WorkOrder, bool>? PostFilter { get; set; }
+
+    internal List<SparkleTrace> TraceList => _trace;
 
     /// <summary>Creates the main catalyst and the starting tonics (queued, not run). Called by the first <see cref="Sparkle"/>.</summary>
     public void Start()
@@ -80,6 +127,13 @@ public sealed class Distiller
         return Ledger.Spawn(factory, @base);
     }
 
+    /// <summary>The states <paramref name="tonic"/> entered under this distiller, in order; <c>--</c> stands for no state.</summary>
+    public IReadOnlyList<string> StateHistory(Tonic tonic)
+    {
+        ArgumentNullException.ThrowIfNull(tonic);
+        return _tracer.StateHistory(tonic);
+    }
+
     /// <summary>
     /// Runs work orders until a stop condition holds. Conditions are checked after every work order; with none
     /// given it runs until nothing is queued and no timer is pending, the main catalyst completed, or the time-out.
@@ -89,12 +143,19 @@ public sealed class Distiller
     /// <param name="untilState">Stop once the tonic that just ran is in a state with this name.</param>
     /// <param name="untilSparkle">Stop once a sparkle with this TaskTonic name or entry point name has run.</param>
     /// <param name="until">Stop once this returns true.</param>
+    /// <param name="contract">Stop once enough of its tonics match their conditions; its probes are traced.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> or <paramref name="timeout"/> is negative.</exception>
     public DistillerResult Sparkle(int? count = null, TimeSpan? timeout = null, string? untilState = null, string? untilSparkle = null,
-        Func<bool>? until = null)
+        Func<bool>? until = null, Contract? contract = null)
     {
         if (count < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(count), count, "count must be zero or more.");
+        }
+
+        if (timeout < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "timeout must be zero or more.");
         }
 
         Start();
@@ -103,52 +164,96 @@ public sealed class Distiller
         var firstTrace = _trace.Count;
         var ran = 0;
         var reasons = StopReasons.None;
-        while (reasons == StopReasons.None)
+        ContractDetails? details = null;
+        ActiveContract = contract;
+        try
         {
-            if (count is { } limit && ran >= limit)
+            while (reasons == StopReasons.None)
             {
-                reasons |= StopReasons.Count;
-                break;
-            }
+                if (count is { } limit && ran >= limit)
+                {
+                    reasons |= StopReasons.Count;
+                    break;
+                }
 
-            var next = NextLoop();
-            if (next is null)
-            {
-                if (Formula.MainCatalyst is { IsCompleted: true })
+                var next = _scheduler.Pick(_loops, _steps);
+                if (next is null)
                 {
-                    reasons |= StopReasons.CatalystFinished;
+                    reasons |= Idle(deadline);
+                    continue;
                 }
-                else if (Clock.NextDue is { } due && due <= deadline)
+
+                var traceBefore = _trace.Count;
+                RunOne(next);
+                ran++;
+                reasons |= Check(traceBefore, untilState, untilSparkle, until);
+                if (contract is not null)
                 {
-                    Clock.FireNext(deadline);
-                }
-                else
-                {
-                    if (Clock.NextDue is not null)
+                    details = contract.Evaluate(this, traceBefore);
+                    if (details.IsMet)
                     {
-                        Clock.AdvanceTo(deadline);
-                        reasons |= StopReasons.Timeout;
-                    }
-                    else
-                    {
-                        reasons |= StopReasons.Idle;
+                        reasons |= StopReasons.Contract;
                     }
                 }
 
-                continue;
-            }
-
-            var traceBefore = _trace.Count;
-            next.RunOne();
-            ran++;
-            reasons |= Check(traceBefore, untilState, untilSparkle, until);
-            if (Clock.GetUtcNow() > deadline)
-            {
-                reasons |= StopReasons.Timeout;
+                if (Clock.GetUtcNow() > deadline)
+                {
+                    reasons |= StopReasons.Timeout;
+                }
             }
         }
+        finally
+        {
+            ActiveContract = null;
+        }
 
-        return new DistillerResult(reasons, ran, _trace.GetRange(firstTrace, _trace.Count - firstTrace), started, Clock.GetUtcNow());
+        if ((reasons & StopReasons.CatalystFinished) != 0)
+        {
+            _subject.Complete();
+        }
+
+        return new DistillerResult(reasons, ran, _trace.GetRange(firstTrace, _trace.Count - firstTrace), started, Clock.GetUtcNow(), details);
+    }
+
+    /// <summary>The live tonic with this name, else the last tonic with this name the trace saw, or null.</summary>
+    internal Tonic? FindTraced(string name) => Ledger.Find(name) ?? _tracer.Find(name);
+
+    private StopReasons Idle(DateTimeOffset deadline)
+    {
+        if (Formula.MainCatalyst is { IsCompleted: true })
+        {
+            return StopReasons.CatalystFinished;
+        }
+
+        if (Clock.NextDue is { } due && due <= deadline)
+        {
+            Clock.FireNext(deadline);
+            return StopReasons.None;
+        }
+
+        if (Clock.NextDue is not null)
+        {
+            Clock.AdvanceTo(deadline);
+            return StopReasons.Timeout;
+        }
+
+        return StopReasons.Idle;
+    }
+
+    private void RunOne(DistillerLoop loop)
+    {
+        _tracer.BeginWorkOrder(loop.TakeHeadSource());
+        loop.RunOne();
+        _steps++;
+        Publish();
+    }
+
+    private void Publish()
+    {
+        while (_published < _trace.Count)
+        {
+            _subject.Next(_trace[_published++]);
+        }
     }
 
     private StopReasons Check(int traceFrom, string? untilState, string? untilSparkle, Func<bool>? until)
@@ -156,8 +261,7 @@ public sealed class Distiller
         var reasons = StopReasons.None;
         for (var i = traceFrom; i < _trace.Count; i++)
         {
-            var entry = _trace[i];
-            if (untilSparkle is not null && (entry.Sparkle == untilSparkle || EntryPointOf(entry) == untilSparkle))
+            if (untilSparkle is not null && _trace[i].IsNamed(untilSparkle))
             {
                 reasons |= StopReasons.Sparkle;
             }
@@ -176,62 +280,19 @@ public sealed class Distiller
         return reasons;
     }
 
-    private static string? EntryPointOf(SparkleTrace entry)
+    private DistillerLoop CreateLoop(Catalyst catalyst, TaskScheduler? scheduler)
     {
-        var id = entry.Tonic.Descriptor.FindSparkle(entry.Sparkle);
-        return id >= 0 ? entry.Tonic.Descriptor.Sparkles[id].EntryPoint : null;
-    }
-
-    /// <summary>The loop whose head was posted first: the global posting order.</summary>
-    private ManualCatalystLoop? NextLoop()
-    {
-        ManualCatalystLoop? best = null;
-        long bestSequence = long.MaxValue;
-        foreach (var loop in _loops)
-        {
-            if (loop.PeekSequence() is { } sequence && sequence < bestSequence)
-            {
-                best = loop;
-                bestSequence = sequence;
-            }
-        }
-
-        return best;
-    }
-
-    private ManualCatalystLoop CreateLoop(Catalyst catalyst, TaskScheduler? scheduler)
-    {
-        var loop = new ManualCatalystLoop(catalyst, () => Interlocked.Increment(ref _sequence));
+        var loop = new DistillerLoop(this, catalyst, _loops.Count, NextSequence);
         _loops.Add(loop);
+        _scheduler.Added(loop);
         return loop;
     }
 
-    /// <summary>Turns the runtime's observer calls into trace entries.</summary>
-    private sealed class Tracer(Distiller owner) : ISparkleObserver
+    /// <summary>Numbers a post (under the target loop's lock) and remembers which traced sparkle posted it.</summary>
+    private long NextSequence(DistillerLoop loop)
     {
-        private readonly Stack<(SparkleTrace Entry, long Started)> _open = new();
-
-        public void Entering(Tonic tonic, int sparkle, in WorkOrder order)
-        {
-            var isSystem = order.Kind == WorkOrderKind.System && sparkle < 0;
-            var entry = new SparkleTrace(owner._trace.Count, tonic, Tonic.NameOfSparkle(tonic, sparkle), isSystem, _open.Count,
-                ReferenceEquals(order.Target, tonic) && order.Sparkle == sparkle ? order.Args : null,
-                Tonic.SourceOf(order.Source, order.SourceSparkle), owner.Clock.GetUtcNow(), tonic.StateName);
-            owner._trace.Add(entry);
-            _open.Push((entry, Stopwatch.GetTimestamp()));
-        }
-
-        public void Exited(Tonic tonic, int sparkle, Exception? failure)
-        {
-            var (entry, started) = _open.Pop();
-            entry.ExitedAt = owner.Clock.GetUtcNow();
-            entry.StateAtExit = tonic.StateName;
-            entry.WallDuration = Stopwatch.GetElapsedTime(started);
-            entry.Failure = failure;
-        }
-
-        public void StateChanged(Tonic tonic, int oldState, int newState)
-        {
-        }
+        var sequence = Interlocked.Increment(ref _sequence);
+        loop.RememberSource(sequence, _tracer.CurrentIndex);
+        return sequence;
     }
 }

@@ -3,13 +3,15 @@ namespace TaskTonic.Dataflow.Testing;
 /// <summary>What one <see cref="Distiller.Sparkle"/> call did.</summary>
 public sealed class DistillerResult
 {
-    internal DistillerResult(StopReasons reasons, int workOrders, IReadOnlyList<SparkleTrace> trace, DateTimeOffset startedAt, DateTimeOffset endedAt)
+    internal DistillerResult(StopReasons reasons, int workOrders, IReadOnlyList<SparkleTrace> trace, DateTimeOffset startedAt, DateTimeOffset endedAt,
+        ContractDetails? contract = null)
     {
         Reasons = reasons;
         WorkOrders = workOrders;
         Trace = trace;
         StartedAt = startedAt;
         EndedAt = endedAt;
+        Contract = contract;
     }
 
     /// <summary>Why it stopped.</summary>
@@ -26,6 +28,12 @@ public sealed class DistillerResult
 
     /// <summary>Virtual time at the end.</summary>
     public DateTimeOffset EndedAt { get; }
+
+    /// <summary>
+    /// The contract's last evaluation (which tonics matched and why), or null when no contract was given or no work
+    /// order ran.
+    /// </summary>
+    public ContractDetails? Contract { get; }
 
     /// <summary>True when <paramref name="reason"/> is among <see cref="Reasons"/>.</summary>
     public bool StoppedBecause(StopReasons reason) => (Reasons & reason) == reason;

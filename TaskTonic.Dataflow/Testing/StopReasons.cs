@@ -27,4 +27,7 @@ public enum StopReasons
 
     /// <summary>The caller's condition became true.</summary>
     Condition = 64,
+
+    /// <summary>Enough tonics of the contract matched their conditions; see <see cref="DistillerResult.Contract"/>.</summary>
+    Contract = 128,
 }

@@ -1,0 +1,318 @@
+using System.Buffers;
+using MessagePack;
+using TaskTonic.Dataflow.Internal;
+using TaskTonic.Dataflow.Timers;
+
+namespace TaskTonic.Dataflow.Recording;
+
+/// <summary>
+/// Records every work order that enters the chosen tonics of a ledger, in the order they run: the sparkle and its
+/// arguments (MessagePack), its source, the ledger's time, timer firings, state requests, finishes and the runtime's own
+/// work. It writes the versioned format described in FORMAT.md to a stream. It works on real catalysts (thread-safe:
+/// arguments are encoded on the catalyst's thread, frames appended under a lock) and under a <see cref="Testing.Distiller"/>
+/// (attach after creating the distiller). Recording never throws into the application: a failing stream stops it and is
+/// reported by <see cref="WriteFailure"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// var formula = new Formula();
+/// formula.AddStartingTonic(() => new Hub());
+/// using (Recorder.Attach(formula.Ledger, "run.ttrec"))
+/// {
+///     await formula.RunAsync();
+/// }
+/// </code>
+/// </example>
+public sealed class Recorder : IDisposable
+{
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_payload;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_arguments;
+
+    private readonly Lock _gate = new();
+    private readonly Ledger _ledger;
+    private readonly Stream _stream;
+    private readonly BufferedStream _buffer;
+    private readonly RecordingWriter _writer;
+    private readonly RecordingOptions _options;
+    private readonly Hook _hook;
+    private long _unrecordedArguments;
+    private volatile bool _closed;
+
+    private Recorder(Ledger ledger, Stream stream, RecordingOptions options)
+    {
+        _ledger = ledger;
+        _stream = stream;
+        _options = options;
+        _buffer = new BufferedStream(stream, Math.Max(options.BufferSize, 512));
+        _writer = new RecordingWriter(_buffer);
+        StartedAt = ledger.TimeProvider.GetUtcNow();
+        _writer.WriteHeader(StartedAt, ledger.Settings.ProjectName);
+        _hook = new Hook(this, ledger.Observer);
+        ledger.Observer = _hook;
+    }
+
+    /// <summary>The ledger's time when recording began (the recording's origin).</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>The number of work orders recorded so far.</summary>
+    public long RecordCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _writer.Records;
+            }
+        }
+    }
+
+    /// <summary>The number of recorded sparkles whose arguments could not be encoded (their text was recorded instead).</summary>
+    public long UnrecordedArguments => Interlocked.Read(ref _unrecordedArguments);
+
+    /// <summary>The exception that stopped recording (the stream failed), or null.</summary>
+    public Exception? WriteFailure { get; private set; }
+
+    /// <summary>Starts recording the work orders of <paramref name="ledger"/>'s tonics to <paramref name="stream"/>; writes the header now.</summary>
+    /// <exception cref="ArgumentException">The stream cannot be written.</exception>
+    public static Recorder Attach(Ledger ledger, Stream stream, RecordingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanWrite)
+        {
+            throw new ArgumentException("The recording stream must be writable.", nameof(stream));
+        }
+
+        return new Recorder(ledger, stream, options ?? new RecordingOptions());
+    }
+
+    /// <summary>Starts recording to a new file at <paramref name="path"/> (overwritten if it exists); the recorder closes it.</summary>
+    public static Recorder Attach(Ledger ledger, string path, RecordingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        return new Recorder(ledger, file, new RecordingOptions
+        {
+            Tonics = options?.Tonics,
+            Catalysts = options?.Catalysts,
+            BufferSize = options?.BufferSize ?? 64 * 1024,
+            LeaveOpen = false,
+        });
+    }
+
+    /// <summary>Stops recording, writes the end marker and flushes; closes the stream unless <see cref="RecordingOptions.LeaveOpen"/>.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return;
+            }
+
+            _closed = true;
+            try
+            {
+                if (WriteFailure is null)
+                {
+                    _writer.WriteEnd();
+                    _buffer.Flush();
+                }
+            }
+            catch (IOException ex)
+            {
+                WriteFailure = ex;
+            }
+        }
+
+        if (ReferenceEquals(_ledger.Observer, _hook))
+        {
+            _ledger.Observer = _hook.Next;
+        }
+
+        if (!_options.LeaveOpen)
+        {
+            _stream.Dispose();
+        }
+    }
+
+    private static RecordKind Classify(int sparkle) => sparkle switch
+    {
+        >= 0 => RecordKind.Sparkle,
+        SystemSparkle.RequestState => RecordKind.StateRequest,
+        SystemSparkle.TimerFired => RecordKind.Timer,
+        SystemSparkle.Finish => RecordKind.Finish,
+        SystemSparkle.Start => RecordKind.Start,
+        SystemSparkle.UserCallback => RecordKind.Callback,
+        _ => RecordKind.Runtime,
+    };
+
+    private void Record(Tonic tonic, int sparkle, in WorkOrder order)
+    {
+        if (_closed || !_options.Selects(tonic))
+        {
+            return;
+        }
+
+        var payload = t_payload ??= new ArrayBufferWriter<byte>(256);
+        payload.ResetWrittenCount();
+        Encode(payload, tonic, sparkle, order);
+        lock (_gate)
+        {
+            if (_closed || WriteFailure is not null)
+            {
+                return;
+            }
+
+            try
+            {
+                _writer.WriteRecord(payload.WrittenSpan);
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or NotSupportedException)
+            {
+                WriteFailure = ex;
+            }
+        }
+    }
+
+    private void Encode(ArrayBufferWriter<byte> payload, Tonic tonic, int sparkle, in WorkOrder order)
+    {
+        var kind = Classify(sparkle);
+        var now = _ledger.TimeProvider.GetUtcNow();
+        string? detail = null;
+        var flags = 0;
+        if (kind == RecordKind.Timer && order.Args is TonicTimer timer)
+        {
+            detail = timer.Name;
+            if (timer is { IsRunning: true, IsFinished: false, Expiry: { } expiry } && now >= expiry - RecordingFormat.TimerTolerance)
+            {
+                flags |= RecordingFormat.TimerDueFlag;
+            }
+        }
+        else if (kind == RecordKind.StateRequest && Tonic.TryReadStateRequest(order.Args, out var state, out var force))
+        {
+            detail = tonic.Descriptor.StateName(state);
+            flags |= force ? RecordingFormat.ForceFlag : 0;
+        }
+
+        string? argumentsText = null;
+        ArrayBufferWriter<byte>? arguments = null;
+        if (kind == RecordKind.Sparkle)
+        {
+            arguments = EncodeArguments(order.Args, tonic.Descriptor.Sparkles[sparkle].ParameterTypes, out argumentsText);
+            flags |= arguments is null ? RecordingFormat.ArgumentsNotRecordedFlag : 0;
+        }
+
+        var writer = new MessagePackWriter(payload);
+        writer.WriteArrayHeader(RecordingFormat.RecordFields);
+        writer.Write((int)kind);
+        writer.Write(now.UtcTicks);
+        writer.Write(tonic.Id);
+        writer.Write(tonic.Name);
+        writer.Write(tonic.GetType().FullName);
+        writer.Write(tonic.Catalyst.Name);
+        writer.Write(Tonic.NameOfSparkle(tonic, sparkle));
+        writer.Write(order.Source?.Name);
+        writer.Write(Tonic.NameOfSparkle(order.Source, order.SourceSparkle));
+        writer.Write(detail);
+        writer.Write(flags);
+        if (arguments is null)
+        {
+            writer.WriteNil();
+        }
+        else
+        {
+            writer.Write(arguments.WrittenSpan);
+        }
+
+        writer.Write(argumentsText);
+        writer.Flush();
+    }
+
+    private ArrayBufferWriter<byte>? EncodeArguments(object? args, IReadOnlyList<Type> types, out string? text)
+    {
+        var buffer = t_arguments ??= new ArrayBufferWriter<byte>(128);
+        buffer.ResetWrittenCount();
+        try
+        {
+            var writer = new MessagePackWriter(buffer);
+            ArgumentCodec.Encode(ref writer, args, types);
+            writer.Flush();
+            text = null;
+            return buffer;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Interlocked.Increment(ref _unrecordedArguments);
+            text = args?.ToString() ?? "null";
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The ledger observer: records the outermost sparkle of each work order on a thread (hooks and timer sparkles run
+    /// nested in it, or right after it for deferred transitions, as another sparkle id), then hands on to the previous observer. Recorders chained on one ledger share the depth count.
+    /// </summary>
+    private sealed class Hook(Recorder owner, ISparkleObserver? next) : ISparkleObserver
+    {
+        [ThreadStatic]
+        private static int t_depth;
+
+        public ISparkleObserver? Next => next;
+
+        public void Entering(Tonic tonic, int sparkle, in WorkOrder order) =>
+            Enter(t_depth++ == 0 && ReferenceEquals(order.Target, tonic) && order.Sparkle == sparkle, tonic, sparkle, order);
+
+        public void Exited(Tonic tonic, int sparkle, Exception? failure)
+        {
+            if (t_depth > 0)
+            {
+                t_depth--;
+            }
+
+            Exit(tonic, sparkle, failure);
+        }
+
+        public void StateChanged(Tonic tonic, int oldState, int newState) => next?.StateChanged(tonic, oldState, newState);
+
+        private void Enter(bool workOrder, Tonic tonic, int sparkle, in WorkOrder order)
+        {
+            if (workOrder)
+            {
+                try
+                {
+                    owner.Record(tonic, sparkle, order);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    owner.WriteFailure ??= ex;
+                }
+            }
+
+            if (next is Hook hook)
+            {
+                hook.Enter(workOrder, tonic, sparkle, order);
+            }
+            else
+            {
+                next?.Entering(tonic, sparkle, order);
+            }
+        }
+
+        private void Exit(Tonic tonic, int sparkle, Exception? failure)
+        {
+            if (next is Hook hook)
+            {
+                hook.Exit(tonic, sparkle, failure);
+            }
+            else
+            {
+                next?.Exited(tonic, sparkle, failure);
+            }
+        }
+    }
+}
