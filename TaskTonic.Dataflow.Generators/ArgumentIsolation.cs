@@ -108,6 +108,13 @@ namespace TaskTonic.Dataflow.Generators
                 return Isolation.Share;
             }
 
+            // Synchronisation primitives, tasks, channels and blocks are made to be shared between threads.
+            var ns = named.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            if (ns == "System.Threading" || ns == "System.Threading.Tasks" || ns == "System.Threading.Channels" || ns == "System.Threading.Tasks.Dataflow")
+            {
+                return Isolation.Share;
+            }
+
             if (genericName == "System.Threading.Tasks.Task" || genericName == "System.Threading.Tasks.ValueTask" || genericName == "System.Nullable")
             {
                 return genericName == "System.Nullable" ? Classify(named.TypeArguments[0], visiting) : Isolation.Share;
@@ -161,7 +168,10 @@ namespace TaskTonic.Dataflow.Generators
             var constructible = type.TypeKind == TypeKind.Struct
                 || type.InstanceConstructors.Any(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length == 0)
                 || type.IsRecord;
-            if ((keyed || constructible) && fields.All(f => Classify(f.Type, visiting) != Isolation.Reject))
+            // A contractless copy only carries public state: every field must be public or back a public property.
+            var allPublic = fields.All(f => f.DeclaredAccessibility == Accessibility.Public
+                || f.AssociatedSymbol is IPropertySymbol { DeclaredAccessibility: Accessibility.Public });
+            if ((keyed || (constructible && allPublic)) && fields.All(f => Classify(f.Type, visiting) != Isolation.Reject))
             {
                 return Isolation.Copy;
             }

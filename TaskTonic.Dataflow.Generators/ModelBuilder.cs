@@ -106,8 +106,7 @@ namespace TaskTonic.Dataflow.Generators
 
             for (var t = type; t is not null; t = t.BaseType)
             {
-                var member = t.GetMembers(entryPoint).FirstOrDefault(m => !m.IsImplicitlyDeclared
-                    && (SymbolEqualityComparer.Default.Equals(t, type) || m.DeclaredAccessibility != Accessibility.Private));
+                var member = t.GetMembers(entryPoint).FirstOrDefault(m => !m.IsImplicitlyDeclared && Visible(m, t, type));
                 if (member is not null)
                 {
                     return $"the {member.Kind.ToString().ToLowerInvariant()} '{t.Name}.{member.Name}'";
@@ -116,6 +115,12 @@ namespace TaskTonic.Dataflow.Generators
 
             return null;
         }
+
+        private static bool Visible(ISymbol member, INamedTypeSymbol owner, INamedTypeSymbol type) =>
+            SymbolEqualityComparer.Default.Equals(owner, type)
+            || member.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
+            || (member.DeclaredAccessibility is Accessibility.Internal or Accessibility.ProtectedAndInternal
+                && SymbolEqualityComparer.Default.Equals(owner.ContainingAssembly, type.ContainingAssembly));
 
         /// <summary>Handlers of every ancestor between <c>Tonic</c> and the class, root-most first.</summary>
         private static List<List<Handler>> AncestorLevels(INamedTypeSymbol type)

@@ -54,7 +54,10 @@ internal static class MarkdownSummary
 
         foreach (var summary in summaries)
         {
-            foreach (var group in summary.Reports.GroupBy(r => r.BenchmarkCase.Parameters.DisplayInfo))
+            // Scenario tables only; other benchmark classes (runtime, timers, Distiller, supervision) keep BenchmarkDotNet's own table.
+            var scenarioReports = summary.Reports.Where(r =>
+                r.BenchmarkCase.Descriptor.WorkloadMethod.GetCustomAttribute<ScenarioBenchmarkAttribute>() is not null);
+            foreach (var group in scenarioReports.GroupBy(r => r.BenchmarkCase.Parameters.DisplayInfo))
             {
                 AppendTable(text, group.ToList());
             }

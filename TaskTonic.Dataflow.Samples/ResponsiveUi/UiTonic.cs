@@ -24,7 +24,7 @@ public sealed partial class UiTonic : Tonic
     {
         _output.WriteLine("  [ui] ready; button clicked: starting the heavy job on the worker catalyst.");
         var worker = new Catalyst(new CatalystOptions { Name = "worker", Threading = CatalystThreading.DedicatedThread });
-        new Cruncher(worker, chunks: 60).Crunch();
+        new Cruncher(worker, chunks: 250).Crunch();
         _ = new RepeatTimer(TimeSpan.FromMilliseconds(20), name: "tick");
     }
 
