@@ -10,6 +10,7 @@ internal sealed partial class Pedestrian : Tonic
     private readonly Queue<TimeSpan> _presses;
     private long _startedAt;
 
+    /// <summary>Creates a pedestrian who will press <paramref name="light"/>'s button.</summary>
     /// <param name="light">The light whose button is pressed.</param>
     /// <param name="output">Where to say so.</param>
     /// <param name="resolution">How often the pedestrian looks at the time.</param>

@@ -219,6 +219,15 @@ public abstract class TonicTimer
         return this;
     }
 
-    /// <summary>The system timer elapsed (on any thread): queue the expiry to the owner, sourced from the owner's timer frame.</summary>
-    private void OnCallback() => Owner.Post(new WorkOrder(Owner, SystemSparkle.TimerFired, this, Owner, SystemSparkle.TimerFired));
+    /// <summary>
+    /// The system timer elapsed (on any thread): queue the expiry to the owner, sourced from the owner's timer frame.
+    /// A late callback of a stopped or finished timer is ignored here, so it is never reported as dropped work.
+    /// </summary>
+    private void OnCallback()
+    {
+        if (_running && !_finished)
+        {
+            Owner.Post(new WorkOrder(Owner, SystemSparkle.TimerFired, this, Owner, SystemSparkle.TimerFired));
+        }
+    }
 }
