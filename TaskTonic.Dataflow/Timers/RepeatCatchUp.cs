@@ -9,6 +9,9 @@ public enum RepeatCatchUp
     /// </summary>
     Skip,
 
-    /// <summary>Fire once for every period that passed, back to back (TaskTonic's Python behaviour).</summary>
+    /// <summary>
+    /// Fire once for every period that passed, back to back (TaskTonic's Python behaviour); each fire reports its own
+    /// scheduled time. A handler that stops, restarts or finishes the timer ends the burst.
+    /// </summary>
     Burst,
 }
