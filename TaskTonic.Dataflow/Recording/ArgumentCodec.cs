@@ -74,6 +74,29 @@ internal static class ArgumentCodec
             return;
         }
 
+        // The common primitives directly: the same encoding as their MessagePack formatters, without the lookup.
+        switch (value)
+        {
+            case int i when type == typeof(int):
+                writer.Write(i);
+                return;
+            case long l when type == typeof(long):
+                writer.Write(l);
+                return;
+            case string s when type == typeof(string):
+                writer.Write(s);
+                return;
+            case bool b when type == typeof(bool):
+                writer.Write(b);
+                return;
+            case double d when type == typeof(double):
+                writer.Write(d);
+                return;
+            case null when !type.IsValueType:
+                writer.WriteNil();
+                return;
+        }
+
         MessagePackSerializer.Serialize(type, ref writer, value, ArgumentCopier.Options);
     }
 

@@ -34,7 +34,6 @@ public sealed class Recorder : IDisposable
     private readonly Lock _gate = new();
     private readonly Ledger _ledger;
     private readonly Stream _stream;
-    private readonly BufferedStream _buffer;
     private readonly RecordingWriter _writer;
     private readonly RecordingOptions _options;
     private readonly Hook _hook;
@@ -46,8 +45,7 @@ public sealed class Recorder : IDisposable
         _ledger = ledger;
         _stream = stream;
         _options = options;
-        _buffer = new BufferedStream(stream, Math.Max(options.BufferSize, 512));
-        _writer = new RecordingWriter(_buffer);
+        _writer = new RecordingWriter(stream, options.BufferSize);
         StartedAt = ledger.TimeProvider.GetUtcNow();
         _writer.WriteHeader(StartedAt, ledger.Settings.ProjectName);
         _hook = new Hook(this, ledger.Observer);
@@ -120,10 +118,9 @@ public sealed class Recorder : IDisposable
                 if (WriteFailure is null)
                 {
                     _writer.WriteEnd();
-                    _buffer.Flush();
                 }
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or NotSupportedException)
             {
                 WriteFailure = ex;
             }
@@ -211,13 +208,7 @@ public sealed class Recorder : IDisposable
         writer.WriteArrayHeader(RecordingFormat.RecordFields);
         writer.Write((int)kind);
         writer.Write(now.UtcTicks);
-        writer.Write(tonic.Id);
-        writer.Write(tonic.Name);
-        writer.Write(tonic.GetType().FullName);
-        writer.Write(tonic.Catalyst.Name);
-        writer.Write(Tonic.NameOfSparkle(tonic, sparkle));
-        writer.Write(order.Source?.Name);
-        writer.Write(Tonic.NameOfSparkle(order.Source, order.SourceSparkle));
+        writer.WriteRaw(RecordIdentity.Of(tonic, sparkle, order.Source, order.SourceSparkle));
         writer.Write(detail);
         writer.Write(flags);
         if (arguments is null)

@@ -4,14 +4,24 @@ using MessagePack;
 
 namespace TaskTonic.Dataflow.Recording;
 
-/// <summary>Writes the framing of a recording (header, records, end marker) to a stream. Not thread-safe: the recorder locks.</summary>
+/// <summary>
+/// Writes the framing of a recording (header, records, end marker) through its own buffer to a stream.
+/// Not thread-safe: the recorder locks.
+/// </summary>
 internal sealed class RecordingWriter
 {
+    private const int FrameOverhead = 9;
+
     private readonly Stream _stream;
-    private readonly byte[] _frame = new byte[8];
+    private readonly byte[] _buffer;
+    private int _used;
     private long _records;
 
-    public RecordingWriter(Stream stream) => _stream = stream;
+    public RecordingWriter(Stream stream, int bufferSize)
+    {
+        _stream = stream;
+        _buffer = new byte[Math.Max(bufferSize, 512)];
+    }
 
     public long Records => _records;
 
@@ -33,9 +43,12 @@ internal sealed class RecordingWriter
         BinaryPrimitives.WriteUInt16LittleEndian(fixedPart[8..], RecordingFormat.Version);
         BinaryPrimitives.WriteUInt16LittleEndian(fixedPart[10..], 0);
         BinaryPrimitives.WriteInt32LittleEndian(fixedPart[12..], payload.WrittenCount);
-        _stream.Write(fixedPart);
-        _stream.Write(payload.WrittenSpan);
-        WriteCrc(payload.WrittenSpan);
+        Append(fixedPart);
+        Append(payload.WrittenSpan);
+        Span<byte> crc = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(crc, RecordingFormat.Crc32C(payload.WrittenSpan));
+        Append(crc);
+        Flush();
     }
 
     public void WriteRecord(ReadOnlySpan<byte> payload)
@@ -49,21 +62,64 @@ internal sealed class RecordingWriter
         Span<byte> payload = stackalloc byte[8];
         BinaryPrimitives.WriteInt64LittleEndian(payload, _records);
         WriteFrame(RecordingFormat.EndTag, payload);
+        Flush();
+    }
+
+    /// <summary>Writes the buffered bytes to the stream and flushes it.</summary>
+    public void Flush()
+    {
+        if (_used > 0)
+        {
+            _stream.Write(_buffer, 0, _used);
+            _used = 0;
+        }
+
         _stream.Flush();
     }
 
     private void WriteFrame(byte tag, ReadOnlySpan<byte> payload)
     {
-        _frame[0] = tag;
-        BinaryPrimitives.WriteInt32LittleEndian(_frame.AsSpan(1), payload.Length);
-        _stream.Write(_frame, 0, 5);
-        _stream.Write(payload);
-        WriteCrc(payload);
+        var size = payload.Length + FrameOverhead;
+        if (size > _buffer.Length - _used)
+        {
+            Spill();
+        }
+
+        if (size > _buffer.Length)
+        {
+            Span<byte> head = stackalloc byte[5];
+            head[0] = tag;
+            BinaryPrimitives.WriteInt32LittleEndian(head[1..], payload.Length);
+            _stream.Write(head);
+            _stream.Write(payload);
+            Span<byte> tail = stackalloc byte[4];
+            BinaryPrimitives.WriteUInt32LittleEndian(tail, RecordingFormat.Crc32C(payload));
+            _stream.Write(tail);
+            return;
+        }
+
+        var frame = _buffer.AsSpan(_used, size);
+        frame[0] = tag;
+        BinaryPrimitives.WriteInt32LittleEndian(frame[1..], payload.Length);
+        payload.CopyTo(frame[5..]);
+        BinaryPrimitives.WriteUInt32LittleEndian(frame[(5 + payload.Length)..], RecordingFormat.Crc32C(payload));
+        _used += size;
     }
 
-    private void WriteCrc(ReadOnlySpan<byte> payload)
+    private void Append(ReadOnlySpan<byte> bytes)
     {
-        BinaryPrimitives.WriteUInt32LittleEndian(_frame, RecordingFormat.Crc32C(payload));
-        _stream.Write(_frame, 0, 4);
+        if (bytes.Length > _buffer.Length - _used)
+        {
+            Spill();
+        }
+
+        bytes.CopyTo(_buffer.AsSpan(_used));
+        _used += bytes.Length;
+    }
+
+    private void Spill()
+    {
+        _stream.Write(_buffer, 0, _used);
+        _used = 0;
     }
 }

@@ -49,8 +49,9 @@ public sealed partial class Distiller
     /// <param name="schedule">The strategy and its parameters.</param>
     /// <param name="seed">The seed of the schedule's random choices.</param>
     /// <exception cref="InvalidOperationException">The formula has started.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public Distiller(Formula formula, ExplorationOptions schedule, int seed)
-        : this(formula, LoopScheduler.Create(schedule ?? throw new ArgumentNullException(nameof(schedule)), seed))
+        : this(formula, CreateScheduler(schedule, seed))
     {
     }
 
@@ -213,6 +214,13 @@ public sealed partial class Distiller
         }
 
         return new DistillerResult(reasons, ran, _trace.GetRange(firstTrace, _trace.Count - firstTrace), started, Clock.GetUtcNow(), details);
+    }
+
+    private static LoopScheduler CreateScheduler(ExplorationOptions schedule, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        schedule.Validate();
+        return LoopScheduler.Create(schedule, seed);
     }
 
     /// <summary>The live tonic with this name, else the last tonic with this name the trace saw, or null.</summary>
