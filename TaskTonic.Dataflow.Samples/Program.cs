@@ -3,12 +3,14 @@ using TaskTonic.Dataflow.Samples.HelloWorld;
 using TaskTonic.Dataflow.Samples.Layering;
 using TaskTonic.Dataflow.Samples.Pipeline;
 using TaskTonic.Dataflow.Samples.ResponsiveUi;
+using TaskTonic.Dataflow.Samples.TrafficLight;
 using TaskTonic.Dataflow.Samples.WorkerCatalyst;
 
 // Runs every sample in order (or the ones named on the command line); each finishes by itself.
 var samples = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["hello"] = HelloWorldSample.RunAsync,
+    ["traffic-light"] = TrafficLightSample.RunAsync,
     ["layering"] = LayeringSample.RunAsync,
     ["worker-catalyst"] = WorkerCatalystSample.RunAsync,
     ["responsive-ui"] = ResponsiveUiSample.RunAsync,
