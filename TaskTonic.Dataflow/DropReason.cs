@@ -11,4 +11,7 @@ public enum DropReason
 
     /// <summary>The target's catalyst no longer accepted work.</summary>
     CatalystCompleted,
+
+    /// <summary>A callback into the state of an incarnation that its supervisor replaced by a restarted one.</summary>
+    TonicRestarted,
 }

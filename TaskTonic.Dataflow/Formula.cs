@@ -72,6 +72,10 @@ public class Formula
         }
 
         Status = FormulaStatus.MainFinished;
+        if (Ledger.Supervision.Fault is { } fault)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fault);
+        }
     }
 
     /// <summary>Runs the application and blocks the calling thread until it has finished; see <see cref="RunAsync"/>.</summary>

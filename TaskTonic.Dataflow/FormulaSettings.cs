@@ -21,6 +21,18 @@ public sealed class FormulaSettings
     /// <summary>The name of the main catalyst.</summary>
     public string MainCatalystName { get; init; } = "tt_main_catalyst";
 
+    /// <summary>
+    /// The supervision policy of every tonic whose supervisor (base) declares none for it. Default
+    /// <see cref="Supervision.SupervisionPolicy.Resume"/>: a failed work order is skipped and reported.
+    /// </summary>
+    public Supervision.SupervisionPolicy Supervision { get; init; } = Dataflow.Supervision.SupervisionPolicy.Resume;
+
+    /// <summary>
+    /// What happens to a failure escalated past a root tonic. Default <see cref="Supervision.RootEscalation.FailFormula"/>:
+    /// the application shuts down and <see cref="Formula.RunAsync"/> ends with the exception.
+    /// </summary>
+    public Supervision.RootEscalation RootEscalation { get; init; } = Dataflow.Supervision.RootEscalation.FailFormula;
+
     /// <summary>Free-form application values (TaskTonic's formula store), readable through <see cref="Ledger.Settings"/>.</summary>
     public IReadOnlyDictionary<string, object?> Values { get; init; } = new Dictionary<string, object?>();
 }

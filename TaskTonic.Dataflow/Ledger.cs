@@ -25,7 +25,19 @@ public sealed class Ledger
     {
         Settings = settings;
         TimeProvider = settings.TimeProvider;
+        DeadLetters = new DeadLetters.DeadLetterSink(this);
+        Supervision = new Supervision.SupervisionMonitor(this);
+        Services = new Services.ServiceDirectory(this);
     }
+
+    /// <summary>Every dropped or failed work order, observable and counted per reason.</summary>
+    public DeadLetters.DeadLetterSink DeadLetters { get; }
+
+    /// <summary>Supervision decisions (observable, counted), the failure that escalated past a root, supervised spawning.</summary>
+    public Supervision.SupervisionMonitor Supervision { get; }
+
+    /// <summary>The named singleton services of this ledger.</summary>
+    public Services.ServiceDirectory Services { get; }
 
     /// <summary>The settings the formula was built with.</summary>
     public FormulaSettings Settings { get; }
@@ -199,12 +211,25 @@ public sealed class Ledger
         }
     }
 
+    /// <summary>A supervisor restarted <paramref name="old"/>: the fresh instance takes its slot (id and name stay).</summary>
+    internal void Replace(Tonic old, Tonic replacement)
+    {
+        lock (_gate)
+        {
+            if (old.Id < _slots.Count && ReferenceEquals(_slots[old.Id], old))
+            {
+                _slots[old.Id] = replacement;
+            }
+        }
+    }
+
     internal CatalystLoop CreateLoop(Catalyst catalyst, TaskScheduler? scheduler) =>
         LoopFactory?.Invoke(catalyst, scheduler) ?? new DataflowCatalystLoop(catalyst.Execute, scheduler);
 
     internal void ReportDrop(in WorkOrder order, DropReason reason)
     {
         Interlocked.Increment(ref _dropped);
+        DeadLetters.OnDropped(order, reason);
         var handler = WorkOrderDropped;
         if (handler is not null)
         {
@@ -222,9 +247,10 @@ public sealed class Ledger
         }
     }
 
-    internal void ReportFailure(SparkleFailure failure)
+    internal void ReportFailure(SparkleFailure failure, object? arguments = null)
     {
         Interlocked.Increment(ref _failures);
+        DeadLetters.OnFailed(failure, arguments);
         var handler = SparkleFailed;
         if (handler is not null)
         {

@@ -22,6 +22,12 @@ public abstract partial class Tonic
         {
             if (_phase >= Phase.Finishing)
             {
+                if (_phase == Phase.Suspended)
+                {
+                    RunSuspended(order);
+                    return;
+                }
+
                 _ledger.ReportDrop(order, _phase == Phase.Completed ? DropReason.TonicCompleted : DropReason.TonicFinishing);
                 return;
             }
@@ -64,7 +70,7 @@ public abstract partial class Tonic
         {
             _hasPendingState = false;
             observer?.Exited(this, sparkle, ex);
-            _ledger.ReportFailure(new SparkleFailure(this, _descriptor.SparkleName(sparkle), StateName, SourceOf(order.Source, order.SourceSparkle), ex));
+            Fail(new SparkleFailure(this, _descriptor.SparkleName(sparkle), StateName, SourceOf(order.Source, order.SourceSparkle), ex), args);
             return false;
         }
 
@@ -87,6 +93,11 @@ public abstract partial class Tonic
 
     private void RunSystem(in WorkOrder order)
     {
+        if (_phase == Phase.Suspended && RunSystemSuspended(order))
+        {
+            return;
+        }
+
         var observer = _ledger.Observer;
         observer?.Entering(this, order.Sparkle, order);
         try
@@ -174,6 +185,12 @@ public abstract partial class Tonic
             : new WorkOrder(this, SystemSparkle.UserCallback, action, context.Tonic, context.Sparkle);
         if (_phase >= Phase.Finishing)
         {
+            if (_phase == Phase.Suspended)
+            {
+                PostSuspended(order);
+                return;
+            }
+
             _ledger.ReportDrop(order, _phase == Phase.Completed ? DropReason.TonicCompleted : DropReason.TonicFinishing);
             return;
         }
@@ -193,7 +210,7 @@ public abstract partial class Tonic
         {
             _hasPendingState = false;
             observer?.Exited(this, SystemSparkle.UserCallback, ex);
-            _ledger.ReportFailure(new SparkleFailure(this, SystemSparkle.NameOf(SystemSparkle.UserCallback), StateName, SourceOf(order.Source, order.SourceSparkle), ex));
+            Fail(new SparkleFailure(this, SystemSparkle.NameOf(SystemSparkle.UserCallback), StateName, SourceOf(order.Source, order.SourceSparkle), ex), null);
             return;
         }
 

@@ -17,22 +17,31 @@ public abstract partial class Tonic
         Started,
         Finishing,
         Completed,
+
+        /// <summary>A supervisor holds the work of this failed incarnation, or replaced it (it then forwards to the live one).</summary>
+        Suspended,
     }
 
     /// <summary>True once the tonic's <c>ttse__on_start</c> has run (or is running).</summary>
-    public bool HasStarted => _phase >= Phase.Started;
+    public bool HasStarted => Live._phase >= Phase.Started;
 
     /// <summary>True once the tonic's finish has begun: user sparkles are dropped from then on.</summary>
-    public bool IsFinishing => _phase >= Phase.Finishing;
+    public bool IsFinishing => Live._phase is Phase.Finishing or Phase.Completed;
 
     /// <summary>True once the tonic and all its infusions have completed and it left the ledger.</summary>
-    public bool IsCompleted => _phase == Phase.Completed;
+    public bool IsCompleted => Live._phase == Phase.Completed;
 
     /// <summary>Completes when the tonic has completed: it finished, all its infusions completed, and it left the ledger.</summary>
     public Task Completion
     {
         get
         {
+            var live = Live;
+            if (!ReferenceEquals(live, this))
+            {
+                return live.Completion;
+            }
+
             var tcs = Volatile.Read(ref _completion);
             if (tcs is null)
             {
@@ -98,6 +107,10 @@ public abstract partial class Tonic
         {
             PostSystem(SystemSparkle.Finish);
         }
+        else if (_phase == Phase.Suspended)
+        {
+            RequestFinishSuspended();
+        }
     }
 
     /// <summary>True when <paramref name="ancestor"/> is this tonic's base, or its base's base, and so on.</summary>
@@ -153,6 +166,7 @@ public abstract partial class Tonic
         }
 
         InvokeHook(TonicDescriptor.OnFinished, order);
+        NotifyFinishing();
         FinishTimers();
         OnFinishing();
         foreach (var child in CloseInfusions())
@@ -178,6 +192,7 @@ public abstract partial class Tonic
         _phase = Phase.Completed;
         LogLifecycle("finished");
         _ledger.Unregister(this);
+        NotifyCompleted();
         if (this is Catalyst catalyst)
         {
             catalyst.CompleteLoop();
@@ -211,6 +226,10 @@ public abstract partial class Tonic
         if (_phase == Phase.Finishing)
         {
             TryComplete();
+        }
+        else if (_phase == Phase.Suspended)
+        {
+            TryRestart();
         }
         else if (this is Catalyst catalyst)
         {

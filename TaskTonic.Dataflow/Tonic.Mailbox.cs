@@ -27,6 +27,12 @@ public abstract partial class Tonic
             : new WorkOrder(this, sparkle, args, context.Tonic, context.Sparkle);
         if (_phase >= Phase.Finishing)
         {
+            if (_phase == Phase.Suspended)
+            {
+                PostSuspended(order);
+                return;
+            }
+
             _ledger.ReportDrop(order, _phase == Phase.Completed ? DropReason.TonicCompleted : DropReason.TonicFinishing);
             return;
         }
@@ -78,7 +84,8 @@ public abstract partial class Tonic
         {
             lock (buffer)
             {
-                if (!_direct)
+                // A suspension holds user work (and moves) only; runtime work still reaches the held tonic.
+                if (!_direct && (_phase != Phase.Suspended || order.Kind == WorkOrderKind.User || order.Sparkle == SystemSparkle.Move))
                 {
                     buffer.Enqueue(order);
                     return;

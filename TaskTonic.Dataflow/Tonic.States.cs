@@ -138,6 +138,10 @@ public abstract partial class Tonic
             if (_state != NoState)
             {
                 InvokeHook(TonicDescriptor.OnExit, order);
+                if (_phase == Phase.Suspended)
+                {
+                    return; // the exit hook failed and the supervisor took the tonic over
+                }
             }
 
             ChangeState(target);

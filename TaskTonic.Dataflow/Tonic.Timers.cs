@@ -80,8 +80,8 @@ public abstract partial class Tonic
         }
         catch (Exception ex)
         {
-            _ledger.ReportFailure(new SparkleFailure(this, SystemSparkle.NameOf(SystemSparkle.TimerFired), StateName,
-                new SparkleSource(this, SystemSparkle.NameOf(SystemSparkle.TimerFired), Id), ex));
+            Fail(new SparkleFailure(this, SystemSparkle.NameOf(SystemSparkle.TimerFired), StateName,
+                new SparkleSource(this, SystemSparkle.NameOf(SystemSparkle.TimerFired), Id), ex), info);
         }
 
         RunPendingTransitions(new WorkOrder(this, SystemSparkle.TimerFired, info, this, SystemSparkle.TimerFired));

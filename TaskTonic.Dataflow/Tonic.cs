@@ -72,9 +72,19 @@ public abstract partial class Tonic
 
         _descriptor = GeneratedDescriptor;
         _logMode = ResolveLogMode(logMode, Base, _ledger);
-        _explicitName = name;
+        var claim = Supervision.ConstructionClaim.Take(this, _ledger);
+        _explicitName = claim is null ? name : claim.NameFor(this, name);
         _startBuffer = new Queue<WorkOrder>();
-        Id = _ledger.Register(this, name);
+        if (claim?.Predecessor is { } predecessor)
+        {
+            // A supervisor restarts predecessor: this instance takes over its id and catalyst binding; the supervisor
+            // moves the ledger slot, the place among the base's infusions and the pending work once the factory returned.
+            Id = predecessor.Id;
+            _catalyst = predecessor._catalyst;
+            return;
+        }
+
+        Id = _ledger.Register(this, _explicitName);
         try
         {
             Base?.AddInfusion(this);
