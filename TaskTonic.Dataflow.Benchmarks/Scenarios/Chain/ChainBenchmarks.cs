@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using TaskTonic.Dataflow.Benchmarks.Infrastructure;
+using TaskTonic.Dataflow.Benchmarks.Ours;
 using TaskTonic.Dataflow.Benchmarks.Peers.Akka;
 using TaskTonic.Dataflow.Benchmarks.Peers.Bare;
 using TaskTonic.Dataflow.Benchmarks.Peers.Proto;
@@ -34,6 +35,12 @@ public class ChainBenchmarks : ScenarioBenchmarks<IChainImplementation>
 
     [ScenarioBenchmark(Scenario.Chain)]
     public void ProtoActor() => Run();
+
+    [GlobalSetup(Target = nameof(TaskTonic))]
+    public void SetupTaskTonic() => Use(new TaskTonicChain());
+
+    [ScenarioBenchmark(Scenario.Chain)]
+    public void TaskTonic() => Run();
 
     protected override void SetUp(IChainImplementation implementation) =>
         implementation.Setup(BenchmarkSize.ChainMessages, Done);

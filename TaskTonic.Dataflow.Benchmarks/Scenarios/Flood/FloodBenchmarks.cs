@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using TaskTonic.Dataflow.Benchmarks.Infrastructure;
+using TaskTonic.Dataflow.Benchmarks.Ours;
 using TaskTonic.Dataflow.Benchmarks.Messages;
 using TaskTonic.Dataflow.Benchmarks.Peers.Akka;
 using TaskTonic.Dataflow.Benchmarks.Peers.Bare;
@@ -41,6 +42,12 @@ public class FloodBenchmarks : ScenarioBenchmarks<IFloodImplementation>
 
     [ScenarioBenchmark(Scenario.Flood)]
     public void ProtoActor() => Run();
+
+    [GlobalSetup(Target = nameof(TaskTonic))]
+    public void SetupTaskTonic() => Use(new TaskTonicFlood());
+
+    [ScenarioBenchmark(Scenario.Flood)]
+    public void TaskTonic() => Run();
 
     protected override void SetUp(IFloodImplementation implementation)
     {

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using TaskTonic.Dataflow.Benchmarks.Infrastructure;
+using TaskTonic.Dataflow.Benchmarks.Ours;
 using TaskTonic.Dataflow.Benchmarks.Peers.Akka;
 using TaskTonic.Dataflow.Benchmarks.Peers.Bare;
 using TaskTonic.Dataflow.Benchmarks.Peers.Proto;
@@ -45,6 +46,12 @@ public class PingPongBenchmarks : ScenarioBenchmarks<IPingPongImplementation>
 
     [ScenarioBenchmark(Scenario.PingPong)]
     public void ProtoActor() => Run();
+
+    [GlobalSetup(Target = nameof(TaskTonic))]
+    public void SetupTaskTonic() => Use(new TaskTonicPingPong());
+
+    [ScenarioBenchmark(Scenario.PingPong)]
+    public void TaskTonic() => Run();
 
     protected override void SetUp(IPingPongImplementation implementation)
     {

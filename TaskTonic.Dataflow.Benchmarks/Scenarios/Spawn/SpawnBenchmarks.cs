@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using TaskTonic.Dataflow.Benchmarks.Infrastructure;
+using TaskTonic.Dataflow.Benchmarks.Ours;
 using TaskTonic.Dataflow.Benchmarks.Peers.Akka;
 using TaskTonic.Dataflow.Benchmarks.Peers.Bare;
 using TaskTonic.Dataflow.Benchmarks.Peers.Proto;
@@ -37,6 +38,12 @@ public class SpawnBenchmarks : ScenarioBenchmarks<ISpawnImplementation>
 
     [ScenarioBenchmark(Scenario.Spawn)]
     public void ProtoActor() => Run();
+
+    [GlobalSetup(Target = nameof(TaskTonic))]
+    public void SetupTaskTonic() => Use(new TaskTonicSpawn());
+
+    [ScenarioBenchmark(Scenario.Spawn)]
+    public void TaskTonic() => Run();
 
     protected override void SetUp(ISpawnImplementation implementation) => implementation.Setup(Done);
 

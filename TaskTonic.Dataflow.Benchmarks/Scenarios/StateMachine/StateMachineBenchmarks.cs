@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using TaskTonic.Dataflow.Benchmarks.Infrastructure;
+using TaskTonic.Dataflow.Benchmarks.Ours;
 using TaskTonic.Dataflow.Benchmarks.Messages;
 using TaskTonic.Dataflow.Benchmarks.Peers.Akka;
 using TaskTonic.Dataflow.Benchmarks.Peers.Bare;
@@ -35,6 +36,12 @@ public class StateMachineBenchmarks : ScenarioBenchmarks<IStateMachineImplementa
 
     [ScenarioBenchmark(Scenario.StateMachine)]
     public void ProtoActor() => Run();
+
+    [GlobalSetup(Target = nameof(TaskTonic))]
+    public void SetupTaskTonic() => Use(new TaskTonicStateMachine());
+
+    [ScenarioBenchmark(Scenario.StateMachine)]
+    public void TaskTonic() => Run();
 
     protected override void SetUp(IStateMachineImplementation implementation) =>
         implementation.Setup(BenchmarkSize.StateMachineTransitions, Done);
