@@ -1,5 +1,6 @@
 using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Supervision;
+using TaskTonic.Dataflow.Tests.Core;
 
 namespace TaskTonic.Dataflow.Tests.Supervision;
 
@@ -98,5 +99,32 @@ public sealed class FaultInjectionTests
             letters.Items.Where(l => l.Reason == DeadLetterReason.TonicFinishing).Select(l => (int)l.Arguments!));
         Assert.Single(events.Items, e => e.Kind == SupervisionEventKind.Stopped);
         Assert.Null(distiller.Ledger.Find(worker.Id));
+    }
+
+    [Fact]
+    public async Task SV_F04_restart_on_real_catalysts_while_work_keeps_arriving_loses_and_reorders_nothing()
+    {
+        var formula = new Formula();
+        var run = formula.RunAsync();
+        var processed = new List<int>(Orders);
+        var policy = SupervisionPolicy.Restart(new RestartOptions { MaxRestarts = null });
+        var worker = formula.Ledger.Supervision.Spawn(() => new FlakyWorker(processed, FailEvery), policy, formula.MainCatalyst);
+
+        for (var n = 1; n <= Orders; n++)
+        {
+            worker.Work(n);
+        }
+
+        var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        worker.Done(done);
+        Assert.Equal(s_expected.Length, await done.Task.Within());
+
+        Assert.Equal(s_expected, processed);
+        Assert.Equal(Orders / FailEvery, worker.RestartCount);
+        Assert.Equal(Orders / FailEvery, formula.Ledger.DeadLetters.CountOf(DeadLetterReason.Failed));
+        Assert.Equal(0, formula.Ledger.DroppedCount);
+        formula.Ledger.Shutdown();
+        await run.Within();
+        Assert.True(worker.IsCompleted);
     }
 }

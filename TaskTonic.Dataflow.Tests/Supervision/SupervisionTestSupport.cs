@@ -57,6 +57,8 @@ internal sealed partial class FlakyWorker : Tonic
     }
 
     private void ttse__on_restart(RestartInfo info) => Restarts.Add(info);
+
+    private void ttsc__done(TaskCompletionSource<int> done) => done.TrySetResult(_processed.Count);
 }
 
 internal static class SupervisionTestSupport
