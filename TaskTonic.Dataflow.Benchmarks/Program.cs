@@ -4,12 +4,13 @@ using TaskTonic.Dataflow.Benchmarks.Infrastructure;
 using TaskTonic.Dataflow.Benchmarks.Memory;
 using TaskTonic.Dataflow.Benchmarks.Reporting;
 
-// dotnet run -c Release -- [--quick | --dry | --isolated] [--memory] [BenchmarkDotNet arguments, e.g. --filter '*Flood*']
+// dotnet run -c Release -- [--quick | --dry | --isolated] [--memory | --timers] [BenchmarkDotNet arguments, e.g. --filter '*Flood*']
 var arguments = args.ToList();
 var quick = arguments.Remove("--quick");
 var dry = arguments.Remove("--dry");
 var isolated = arguments.Remove("--isolated");
 var memory = arguments.Remove("--memory");
+var timers = arguments.Remove("--timers");
 if ((quick ? 1 : 0) + (dry ? 1 : 0) + (isolated ? 1 : 0) > 1)
 {
     Console.Error.WriteLine("Choose at most one of --quick, --dry and --isolated.");
@@ -22,6 +23,15 @@ if (quick)
 }
 
 var mode = BenchmarkJobs.Describe(quick, dry, isolated);
+if (timers)
+{
+    // Issue 4: 10,000 tonics on 10 ms repeat timers across 2 catalysts for 10 s (real clock): lateness and memory.
+    var tonics = quick ? 1_000 : 10_000;
+    var duration = quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10);
+    Console.WriteLine(await TaskTonic.Dataflow.Benchmarks.Timers.TimerLatenessBenchmark.RunAsync(tonics, TimeSpan.FromMilliseconds(10), duration));
+    return 0;
+}
+
 if (memory)
 {
     IdleMemoryReport.Run(quick ? $"quick (sizes ÷ {BenchmarkSize.QuickDivisor})" : "full sizes");
