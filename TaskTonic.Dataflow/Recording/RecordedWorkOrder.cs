@@ -72,7 +72,7 @@ public sealed class RecordedWorkOrder
     public string? ArgumentsText { get; }
 
     /// <summary>
-    /// For <see cref="RecordKind.Timer"/>: whether the timer was due, so its handler ran. A firing that came early (the
+    /// For <see cref="RecordKind.Timer"/>: whether the timer raised, so its handler ran. A firing that came early (the
     /// timer re-armed itself) or after the timer stopped did nothing, and is not replayed.
     /// </summary>
     public bool TimerDue => (Flags & RecordingFormat.TimerDueFlag) != 0;

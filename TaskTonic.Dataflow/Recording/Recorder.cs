@@ -155,9 +155,43 @@ public sealed class Recorder : IDisposable
             return;
         }
 
+        var now = _ledger.TimeProvider.GetUtcNow();
+        if (sparkle == SystemSparkle.TimerFired)
+        {
+            // Whether the timer raises is only sure once the firing ran: it is written when the work order ends. A due
+            // timer raises; a handler seen running inside also proves it (the clock may have moved on in between).
+            var due = order.Args is TonicTimer { IsRunning: true, IsFinished: false, Expiry: { } expiry } && now >= expiry - RecordingFormat.TimerTolerance;
+            PendingTimer.Begin(this, tonic, order, now, due);
+            return;
+        }
+
+        Write(tonic, sparkle, order, now, 0);
+    }
+
+    /// <summary>A sparkle ran inside a work order on this thread: a timer's handler or the hooks it caused mean it raised.</summary>
+    private void ObserveNested(Tonic tonic, int sparkle, in WorkOrder order)
+    {
+        if (sparkle >= 0 && order.SourceSparkle == SystemSparkle.TimerFired && PendingTimer.Find(this) is { } pending
+            && ReferenceEquals(pending.Tonic, tonic))
+        {
+            pending.Raised = true;
+        }
+    }
+
+    /// <summary>The work order on this thread ended: writes its timer firing, if one is pending.</summary>
+    private void EndWorkOrder()
+    {
+        if (PendingTimer.End(this) is { } pending)
+        {
+            Write(pending.Tonic, SystemSparkle.TimerFired, pending.Order, pending.Now, pending.Raised ? RecordingFormat.TimerDueFlag : 0);
+        }
+    }
+
+    private void Write(Tonic tonic, int sparkle, in WorkOrder order, DateTimeOffset now, int flags)
+    {
         var payload = t_payload ??= new ArrayBufferWriter<byte>(256);
         payload.ResetWrittenCount();
-        Encode(payload, tonic, sparkle, order);
+        Encode(payload, tonic, sparkle, order, now, flags);
         lock (_gate)
         {
             if (_closed || WriteFailure is not null)
@@ -176,19 +210,13 @@ public sealed class Recorder : IDisposable
         }
     }
 
-    private void Encode(ArrayBufferWriter<byte> payload, Tonic tonic, int sparkle, in WorkOrder order)
+    private void Encode(ArrayBufferWriter<byte> payload, Tonic tonic, int sparkle, in WorkOrder order, DateTimeOffset now, int flags)
     {
         var kind = Classify(sparkle);
-        var now = _ledger.TimeProvider.GetUtcNow();
         string? detail = null;
-        var flags = 0;
         if (kind == RecordKind.Timer && order.Args is TonicTimer timer)
         {
             detail = timer.Name;
-            if (timer is { IsRunning: true, IsFinished: false, Expiry: { } expiry } && now >= expiry - RecordingFormat.TimerTolerance)
-            {
-                flags |= RecordingFormat.TimerDueFlag;
-            }
         }
         else if (kind == RecordKind.StateRequest && Tonic.TryReadStateRequest(order.Args, out var state, out var force))
         {
@@ -265,23 +293,27 @@ public sealed class Recorder : IDisposable
                 t_depth--;
             }
 
-            Exit(tonic, sparkle, failure);
+            Exit(t_depth == 0, tonic, sparkle, failure);
         }
 
         public void StateChanged(Tonic tonic, int oldState, int newState) => next?.StateChanged(tonic, oldState, newState);
 
         private void Enter(bool workOrder, Tonic tonic, int sparkle, in WorkOrder order)
         {
-            if (workOrder)
+            try
             {
-                try
+                if (workOrder)
                 {
                     owner.Record(tonic, sparkle, order);
                 }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
+                else
                 {
-                    owner.WriteFailure ??= ex;
+                    owner.ObserveNested(tonic, sparkle, order);
                 }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                owner.WriteFailure ??= ex;
             }
 
             if (next is Hook hook)
@@ -294,11 +326,23 @@ public sealed class Recorder : IDisposable
             }
         }
 
-        private void Exit(Tonic tonic, int sparkle, Exception? failure)
+        private void Exit(bool workOrderDone, Tonic tonic, int sparkle, Exception? failure)
         {
+            if (workOrderDone)
+            {
+                try
+                {
+                    owner.EndWorkOrder();
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    owner.WriteFailure ??= ex;
+                }
+            }
+
             if (next is Hook hook)
             {
-                hook.Exit(tonic, sparkle, failure);
+                hook.Exit(workOrderDone, tonic, sparkle, failure);
             }
             else
             {

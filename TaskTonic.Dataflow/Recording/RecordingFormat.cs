@@ -27,7 +27,7 @@ internal static class RecordingFormat
     /// <summary>Flag bit: the arguments could not be encoded; the text field holds their <c>ToString()</c>.</summary>
     public const int ArgumentsNotRecordedFlag = 2;
 
-    /// <summary>Flag bit: the timer was due when it fired, so its handler ran (an early or stale firing does nothing).</summary>
+    /// <summary>Flag bit: the timer raised when it fired (its handler or callback ran); an early or stale firing does nothing.</summary>
     public const int TimerDueFlag = 4;
 
     /// <summary>How early a timer firing still counts as due; the same tolerance as <see cref="Timers.TonicTimer"/>'s.</summary>
