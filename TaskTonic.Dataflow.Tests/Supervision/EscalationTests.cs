@@ -45,7 +45,7 @@ public sealed partial class EscalationTests
     }
 
     [Fact]
-    public void SV_E01_an_escalation_chain_fails_each_supervisor_until_one_restarts()
+    public void ES_01_an_escalation_chain_fails_each_supervisor_until_one_restarts()
     {
         var (distiller, _, events) = SupervisionTestSupport.Start();
         var log = new List<string>();
@@ -78,7 +78,7 @@ public sealed partial class EscalationTests
     }
 
     [Fact]
-    public void SV_E02_escalation_to_the_root_shuts_the_distilled_formula_down_and_records_the_fault()
+    public void ES_02_escalation_to_the_root_shuts_the_distilled_formula_down_and_records_the_fault()
     {
         var (distiller, _, events) = SupervisionTestSupport.Start(SupervisionTestSupport.VirtualSettings(SupervisionPolicy.Escalate));
         var log = new List<string>();
@@ -97,7 +97,7 @@ public sealed partial class EscalationTests
     }
 
     [Fact]
-    public async Task SV_E03_escalation_to_the_root_ends_RunAsync_with_the_exception()
+    public async Task ES_03_escalation_to_the_root_ends_RunAsync_with_the_exception()
     {
         var formula = new Formula(new FormulaSettings { Supervision = SupervisionPolicy.Escalate });
         formula.AddStartingTonic(() => new BadStarter());
@@ -110,7 +110,7 @@ public sealed partial class EscalationTests
     }
 
     [Fact]
-    public async Task SV_E04_a_formula_level_rule_can_resume_past_the_root()
+    public async Task ES_04_a_formula_level_rule_can_resume_past_the_root()
     {
         var formula = new Formula(new FormulaSettings { Supervision = SupervisionPolicy.Escalate, RootEscalation = RootEscalation.Resume });
         formula.AddStartingTonic(() => new BadStarter());
@@ -126,7 +126,7 @@ public sealed partial class EscalationTests
     }
 
     [Fact]
-    public void SV_E05_all_for_one_restarts_every_member_of_the_group_and_keeps_their_pending_work()
+    public void ES_05_all_for_one_restarts_every_member_of_the_group_and_keeps_their_pending_work()
     {
         var (distiller, _, events) = SupervisionTestSupport.Start();
         var log = new List<string>();
@@ -160,7 +160,7 @@ public sealed partial class EscalationTests
     }
 
     [Fact]
-    public void SV_E06_all_for_one_stop_finishes_the_whole_group()
+    public void ES_06_all_for_one_stop_finishes_the_whole_group()
     {
         var (distiller, _, events) = SupervisionTestSupport.Start();
         var log = new List<string>();
@@ -177,7 +177,7 @@ public sealed partial class EscalationTests
     }
 
     [Fact]
-    public void SV_E07_a_decider_chooses_the_directive_per_exception()
+    public void ES_07_a_decider_chooses_the_directive_per_exception()
     {
         var (distiller, _, events) = SupervisionTestSupport.Start();
         var log = new List<string>();
@@ -200,7 +200,7 @@ public sealed partial class EscalationTests
     }
 
     [Fact]
-    public void SV_E08_the_formula_default_and_per_type_policies_apply_to_infusions_without_their_own()
+    public void ES_08_the_formula_default_and_per_type_policies_apply_to_infusions_without_their_own()
     {
         var (distiller, _, events) = SupervisionTestSupport.Start(SupervisionTestSupport.VirtualSettings(SupervisionPolicy.Stop));
         var log = new List<string>();

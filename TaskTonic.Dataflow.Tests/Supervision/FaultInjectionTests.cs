@@ -16,7 +16,7 @@ public sealed class FaultInjectionTests
     private static readonly int[] s_expected = [.. Enumerable.Range(1, Orders).Where(n => n % FailEvery != 0)];
 
     [Fact]
-    public void SV_F01_restart_processes_the_99000_others_exactly_once_in_order_and_the_1000_failures_are_dead_letters()
+    public void FI_01_restart_processes_the_99000_others_exactly_once_in_order_and_the_1000_failures_are_dead_letters()
     {
         var (distiller, letters, events) = SupervisionTestSupport.Start();
         var processed = new List<int>(Orders);
@@ -51,7 +51,7 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
-    public void SV_F02_resume_skips_the_1000_failed_orders_and_keeps_one_instance()
+    public void FI_02_resume_skips_the_1000_failed_orders_and_keeps_one_instance()
     {
         var (distiller, _, events) = SupervisionTestSupport.Start();
         var processed = new List<int>(Orders);
@@ -75,7 +75,7 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
-    public void SV_F03_stop_finishes_the_worker_at_the_first_failure_and_the_99900_pending_orders_are_dead_letters()
+    public void FI_03_stop_finishes_the_worker_at_the_first_failure_and_the_99900_pending_orders_are_dead_letters()
     {
         var (distiller, letters, events) = SupervisionTestSupport.Start();
         var processed = new List<int>(Orders);
@@ -102,7 +102,7 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
-    public async Task SV_F04_restart_on_real_catalysts_while_work_keeps_arriving_loses_and_reorders_nothing()
+    public async Task FI_04_restart_on_real_catalysts_while_work_keeps_arriving_loses_and_reorders_nothing()
     {
         var formula = new Formula();
         var run = formula.RunAsync();

@@ -85,7 +85,7 @@ public sealed partial class HookFailureTests
     [Theory]
     [InlineData("on_start", new[] { "start", "start", "enter idle", "work 1 in idle" })]
     [InlineData("enter idle", new[] { "start", "enter idle", "start", "enter idle", "work 1 in idle" })]
-    public void SV_H01_a_failing_start_or_enter_hook_restarts_the_tonic_with_a_fresh_state_machine(string hook, string[] expected)
+    public void HK_01_a_failing_start_or_enter_hook_restarts_the_tonic_with_a_fresh_state_machine(string hook, string[] expected)
     {
         var (distiller, letters, events) = SupervisionTestSupport.Start();
         var log = new List<string>();
@@ -104,7 +104,7 @@ public sealed partial class HookFailureTests
     }
 
     [Fact]
-    public void SV_H02_a_failing_exit_hook_restarts_the_tonic_and_the_transition_does_not_happen()
+    public void HK_02_a_failing_exit_hook_restarts_the_tonic_and_the_transition_does_not_happen()
     {
         var (distiller, letters, _) = SupervisionTestSupport.Start();
         var log = new List<string>();
@@ -122,7 +122,7 @@ public sealed partial class HookFailureTests
     }
 
     [Fact]
-    public void SV_H03_a_failing_finished_hook_is_reported_and_with_escalate_fails_the_supervisor()
+    public void HK_03_a_failing_finished_hook_is_reported_and_with_escalate_fails_the_supervisor()
     {
         var (distiller, letters, events) = SupervisionTestSupport.Start();
         var log = new List<string>();
@@ -144,7 +144,7 @@ public sealed partial class HookFailureTests
     }
 
     [Fact]
-    public void SV_H04_a_failing_finished_hook_under_restart_only_reports_the_tonic_still_completes()
+    public void HK_04_a_failing_finished_hook_under_restart_only_reports_the_tonic_still_completes()
     {
         var (distiller, letters, events) = SupervisionTestSupport.Start();
         var log = new List<string>();
@@ -160,7 +160,7 @@ public sealed partial class HookFailureTests
     }
 
     [Fact]
-    public void SV_H05_a_failing_timer_sparkle_restarts_the_tonic_its_old_timer_ends_and_the_new_one_ticks_on_virtual_time()
+    public void HK_05_a_failing_timer_sparkle_restarts_the_tonic_its_old_timer_ends_and_the_new_one_ticks_on_virtual_time()
     {
         var (distiller, letters, _) = SupervisionTestSupport.Start();
         var log = new List<string>();
@@ -182,7 +182,7 @@ public sealed partial class HookFailureTests
     }
 
     [Fact]
-    public void SV_H06_a_failing_timer_callback_goes_through_the_same_path()
+    public void HK_06_a_failing_timer_callback_goes_through_the_same_path()
     {
         var (distiller, letters, events) = SupervisionTestSupport.Start();
         var holder = distiller.Spawn(() => new Holder(() => new CallbackTimer(), SupervisionPolicy.Stop));

@@ -89,7 +89,7 @@ public sealed partial class RestartTests
     }
 
     [Fact]
-    public void SV_R01_a_restart_keeps_id_name_address_and_pending_work_and_starts_state_and_fields_anew()
+    public void RS_01_a_restart_keeps_id_name_address_and_pending_work_and_starts_state_and_fields_anew()
     {
         var (distiller, events, letters) = Start();
         var log = new List<string>();
@@ -138,7 +138,7 @@ public sealed partial class RestartTests
     }
 
     [Fact]
-    public void SV_R02_backoff_is_exponential_on_virtual_time_and_work_sent_during_the_backoff_is_held()
+    public void RS_02_backoff_is_exponential_on_virtual_time_and_work_sent_during_the_backoff_is_held()
     {
         var (distiller, events, _) = Start();
         var processed = new List<int>();
@@ -172,7 +172,7 @@ public sealed partial class RestartTests
     [InlineData(DelayBackoffType.Constant, new[] { 2.0, 2.0, 2.0, 2.0 })]
     [InlineData(DelayBackoffType.Linear, new[] { 2.0, 4.0, 6.0, 8.0 })]
     [InlineData(DelayBackoffType.Exponential, new[] { 2.0, 4.0, 8.0, 10.0 })]
-    public void SV_R03_constant_linear_and_exponential_backoff_with_a_cap(DelayBackoffType type, double[] expected)
+    public void RS_03_constant_linear_and_exponential_backoff_with_a_cap(DelayBackoffType type, double[] expected)
     {
         var (distiller, events, _) = Start();
         var policy = SupervisionPolicy.Restart(new RestartOptions
@@ -195,7 +195,7 @@ public sealed partial class RestartTests
     }
 
     [Fact]
-    public void SV_R04_jitter_keeps_each_delay_within_a_quarter_of_the_base_delay()
+    public void RS_04_jitter_keeps_each_delay_within_a_quarter_of_the_base_delay()
     {
         var (distiller, events, _) = Start();
         var policy = SupervisionPolicy.Restart(new RestartOptions { Delay = TimeSpan.FromSeconds(10), UseJitter = true, MaxRestarts = null });
@@ -210,7 +210,7 @@ public sealed partial class RestartTests
     }
 
     [Fact]
-    public void SV_R05_the_restart_limit_stops_the_tonic_and_drops_its_held_work()
+    public void RS_05_the_restart_limit_stops_the_tonic_and_drops_its_held_work()
     {
         var (distiller, events, letters) = Start();
         var processed = new List<int>();
@@ -235,7 +235,7 @@ public sealed partial class RestartTests
     }
 
     [Fact]
-    public void SV_R06_failures_further_apart_than_the_window_never_reach_the_limit()
+    public void RS_06_failures_further_apart_than_the_window_never_reach_the_limit()
     {
         var (distiller, events, _) = Start();
         var policy = SupervisionPolicy.Restart(new RestartOptions { MaxRestarts = 1, Window = TimeSpan.FromSeconds(1) });
@@ -262,7 +262,7 @@ public sealed partial class RestartTests
     }
 
     [Fact]
-    public void SV_R07_a_stable_incarnation_starts_the_backoff_over()
+    public void RS_07_a_stable_incarnation_starts_the_backoff_over()
     {
         var (distiller, events, _) = Start();
         var log = new List<string>();
@@ -290,7 +290,7 @@ public sealed partial class RestartTests
     }
 
     [Fact]
-    public void SV_R08_a_polly_circuit_breaker_turns_repeated_failure_into_escalation()
+    public void RS_08_a_polly_circuit_breaker_turns_repeated_failure_into_escalation()
     {
         var (distiller, events, _) = Start();
         var policy = SupervisionPolicy.Restart(new RestartOptions
@@ -323,7 +323,7 @@ public sealed partial class RestartTests
     }
 
     [Fact]
-    public void SV_R09_finishing_during_the_backoff_cancels_the_restart_and_drops_the_held_work()
+    public void RS_09_finishing_during_the_backoff_cancels_the_restart_and_drops_the_held_work()
     {
         var (distiller, events, letters) = Start();
         var policy = SupervisionPolicy.Restart(new RestartOptions { Delay = TimeSpan.FromMinutes(1) });
@@ -348,7 +348,7 @@ public sealed partial class RestartTests
     }
 
     [Fact]
-    public void SV_R10_a_failing_factory_is_retried_with_backoff()
+    public void RS_10_a_failing_factory_is_retried_with_backoff()
     {
         var (distiller, events, _) = Start();
         var builds = 0;
@@ -368,7 +368,7 @@ public sealed partial class RestartTests
     }
 
     [Fact]
-    public void SV_R11_restart_needs_a_factory_a_type_policy_without_one_stops_the_tonic()
+    public void RS_11_restart_needs_a_factory_a_type_policy_without_one_stops_the_tonic()
     {
         var (distiller, events, _) = Start();
         var log = new List<string>();
@@ -382,7 +382,7 @@ public sealed partial class RestartTests
     }
 
     [Fact]
-    public void SV_R12_a_callback_into_the_old_incarnation_is_a_dead_letter_with_reason_restarted()
+    public void RS_12_a_callback_into_the_old_incarnation_is_a_dead_letter_with_reason_restarted()
     {
         var (distiller, _, letters) = Start();
         var log = new List<string>();

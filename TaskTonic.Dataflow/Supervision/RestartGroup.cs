@@ -1,6 +1,5 @@
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
 
 namespace TaskTonic.Dataflow.Supervision;
 
@@ -26,6 +25,7 @@ internal sealed class RestartGroup
     private CircuitBreakerStateProvider? _limit;
     private Session? _session;
     private Tonic[] _members = [];
+    private volatile bool _restartPending;
 
     public RestartGroup(Ledger ledger, SupervisionPolicy policy, Tonic? allForOneSupervisor)
     {
@@ -62,6 +62,7 @@ internal sealed class RestartGroup
             return;
         }
 
+        _restartPending = false;
         Session? start = null;
         TaskCompletionSource? fail = null;
         TaskCompletionSource? succeed = null;
@@ -111,6 +112,12 @@ internal sealed class RestartGroup
             t_inline = saved;
         }
     }
+
+    /// <summary>A member failed: members suspended from now on wait for the next attempt (called before they are suspended).</summary>
+    public void NoteFailure() => _restartPending = false;
+
+    /// <summary>True once the current attempt asked the suspended members to restart (until the next failure).</summary>
+    public bool RestartPending => _restartPending;
 
     /// <summary>The factory threw while restarting a member: the attempt failed (retried with backoff).</summary>
     public void RestartFailed(Exception exception)
@@ -232,6 +239,7 @@ internal sealed class RestartGroup
         }
         else
         {
+            _restartPending = true;
             foreach (var member in members)
             {
                 member.RequestRestart(this);
@@ -252,7 +260,7 @@ internal sealed class RestartGroup
         ResiliencePipeline pipeline;
         lock (_gate)
         {
-            pipeline = _limitPipeline ??= BuildLimit();
+            pipeline = _limitPipeline ??= RestartPipelines.Limit(_options, _ledger.TimeProvider, _limit = new CircuitBreakerStateProvider());
         }
 
         var context = ResilienceContextPool.Shared.Get();
@@ -310,51 +318,9 @@ internal sealed class RestartGroup
         {
             lock (_gate)
             {
-                return _pipeline ??= Build();
+                return _pipeline ??= RestartPipelines.Session(_options, _ledger.TimeProvider, OnRetry);
             }
         }
-    }
-
-    private ResiliencePipeline Build()
-    {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = new InlineTimeProvider(_ledger.TimeProvider) };
-        builder.AddRetry(new RetryStrategyOptions
-        {
-            MaxRetryAttempts = int.MaxValue,
-            Delay = _options.Delay,
-            BackoffType = _options.BackoffType,
-            UseJitter = _options.UseJitter,
-            MaxDelay = _options.MaxDelay,
-            ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is IncarnationFailedException
-                && !args.Context.CancellationToken.IsCancellationRequested),
-            OnRetry = args =>
-            {
-                OnRetry(args.RetryDelay);
-                return default;
-            },
-        });
-        if (_options.CircuitBreaker is { } breaker)
-        {
-            builder.AddCircuitBreaker(breaker);
-        }
-
-        return builder.Build();
-    }
-
-    private ResiliencePipeline BuildLimit()
-    {
-        _limit = new CircuitBreakerStateProvider();
-        return new ResiliencePipelineBuilder { TimeProvider = new InlineTimeProvider(_ledger.TimeProvider) }
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                FailureRatio = 1.0,
-                MinimumThroughput = _options.MaxRestarts!.Value + 1,
-                SamplingDuration = _options.Window,
-                BreakDuration = TimeSpan.FromDays(1),
-                StateProvider = _limit,
-                ShouldHandle = static args => new ValueTask<bool>(args.Outcome.Exception is IncarnationFailedException),
-            })
-            .Build();
     }
 
     private sealed class Session(Exception first)

@@ -15,6 +15,7 @@ public sealed class RestartOptions
     private readonly TimeSpan _window = TimeSpan.FromMinutes(1);
     private readonly TimeSpan _delay = TimeSpan.Zero;
     private readonly TimeSpan? _maxDelay;
+    private readonly TimeSpan? _resetBackoffAfter;
     private readonly SupervisionDirective _whenExhausted = SupervisionDirective.Stop;
 
     /// <summary>Ten restarts within a minute, no delay, then stop.</summary>
@@ -71,7 +72,14 @@ public sealed class RestartOptions
     /// An incarnation that ran this long without failing starts the backoff over (the next restart waits
     /// <see cref="Delay"/> again). Default: <see cref="Window"/>.
     /// </summary>
-    public TimeSpan? ResetBackoffAfter { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Zero or negative.</exception>
+    public TimeSpan? ResetBackoffAfter
+    {
+        get => _resetBackoffAfter;
+        init => _resetBackoffAfter = value is { } v && v <= TimeSpan.Zero
+            ? throw new ArgumentOutOfRangeException(nameof(ResetBackoffAfter), value, "ResetBackoffAfter must be positive.")
+            : value;
+    }
 
     /// <summary>What happens once the limit is reached (or a <see cref="CircuitBreaker"/> opened): Stop (default) or Escalate.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Neither Stop nor Escalate.</exception>
