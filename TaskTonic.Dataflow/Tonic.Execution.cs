@@ -28,7 +28,7 @@ public abstract partial class Tonic
                     return;
                 }
 
-                _ledger.ReportDrop(order, _phase == Phase.Completed ? DropReason.TonicCompleted : DropReason.TonicFinishing);
+                _ledger.ReportDrop(order, FinishingDropReason);
                 return;
             }
 
@@ -177,26 +177,7 @@ public abstract partial class Tonic
     /// Queues <paramref name="action"/> as a user sparkle (<c>tts__callback</c>): it runs on this tonic's catalyst like
     /// any sparkle (failures reported, deferred transitions applied) and is dropped, and reported, once the tonic is finishing.
     /// </summary>
-    internal void PostUserCallback(Action action)
-    {
-        var context = Ambient.Current;
-        var order = context.Ledger is null
-            ? new WorkOrder(this, SystemSparkle.UserCallback, action, null, SystemSparkle.None)
-            : new WorkOrder(this, SystemSparkle.UserCallback, action, context.Tonic, context.Sparkle);
-        if (_phase >= Phase.Finishing)
-        {
-            if (_phase == Phase.Suspended)
-            {
-                PostSuspended(order);
-                return;
-            }
-
-            _ledger.ReportDrop(order, _phase == Phase.Completed ? DropReason.TonicCompleted : DropReason.TonicFinishing);
-            return;
-        }
-
-        Post(order);
-    }
+    internal void PostUserCallback(Action action) => PostUser(SystemSparkle.UserCallback, action);
 
     private void RunUserCallback(in WorkOrder order)
     {

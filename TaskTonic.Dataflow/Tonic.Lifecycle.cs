@@ -239,12 +239,7 @@ public abstract partial class Tonic
 
     internal void AddInfusion(Tonic child)
     {
-        var list = Volatile.Read(ref _infusions);
-        if (list is null)
-        {
-            var created = new List<Tonic>();
-            list = Interlocked.CompareExchange(ref _infusions, created, null) ?? created;
-        }
+        var list = LazyList.GetOrCreate(ref _infusions);
 
         lock (list)
         {
@@ -259,12 +254,7 @@ public abstract partial class Tonic
 
     private List<Tonic> CloseInfusions()
     {
-        var list = Volatile.Read(ref _infusions);
-        if (list is null)
-        {
-            var created = new List<Tonic>();
-            list = Interlocked.CompareExchange(ref _infusions, created, null) ?? created;
-        }
+        var list = LazyList.GetOrCreate(ref _infusions);
 
         lock (list)
         {

@@ -19,7 +19,10 @@ public abstract partial class Tonic
     /// <param name="sparkle">The sparkle id from the generated table.</param>
     /// <param name="args">Null, the single argument, or a tuple of the arguments.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected void PostSparkle(int sparkle, object? args)
+    protected void PostSparkle(int sparkle, object? args) => PostUser(sparkle, args);
+
+    /// <summary>Queues user work (dropped once finishing, held while a restart is pending), sourced from the running sparkle.</summary>
+    private void PostUser(int sparkle, object? args)
     {
         var context = Ambient.Current;
         var order = context.Ledger is null
@@ -33,12 +36,15 @@ public abstract partial class Tonic
                 return;
             }
 
-            _ledger.ReportDrop(order, _phase == Phase.Completed ? DropReason.TonicCompleted : DropReason.TonicFinishing);
+            _ledger.ReportDrop(order, FinishingDropReason);
             return;
         }
 
         Post(order);
     }
+
+    /// <summary>Why user work is dropped now that the tonic is finishing or completed.</summary>
+    private DropReason FinishingDropReason => _phase == Phase.Completed ? DropReason.TonicCompleted : DropReason.TonicFinishing;
 
     /// <summary>
     /// Generated entry points ask this before packing mutable arguments: true when the caller runs on another catalyst

@@ -27,12 +27,7 @@ public abstract partial class Tonic
 
     internal void AttachTimer(TonicTimer timer)
     {
-        var list = Volatile.Read(ref _timers);
-        if (list is null)
-        {
-            var created = new List<TonicTimer>();
-            list = Interlocked.CompareExchange(ref _timers, created, null) ?? created;
-        }
+        var list = LazyList.GetOrCreate(ref _timers);
 
         lock (list)
         {
