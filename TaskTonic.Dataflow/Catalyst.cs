@@ -15,6 +15,7 @@ public class Catalyst : Tonic
 {
     private readonly CatalystLoop _loop;
     private readonly DedicatedThreadScheduler? _dedicated;
+    private readonly FrameContext _context;
     private int _bound;
 
     /// <summary>Creates a catalyst on the thread pool.</summary>
@@ -41,6 +42,7 @@ public class Catalyst : Tonic
             scheduler = new SynchronizationContextScheduler(context);
         }
 
+        _context = new FrameContext(Ledger, this);
         _loop = Ledger.CreateLoop(this, scheduler);
     }
 
@@ -60,6 +62,9 @@ public class Catalyst : Tonic
 
     internal void Bind() => Interlocked.Increment(ref _bound);
 
+    /// <summary>Guards posts from other threads against a tonic of this catalyst switching its mailbox (move, suspension).</summary>
+    internal PostGuard PostGuard { get; } = new();
+
     /// <summary>Runs one work order with the sparkle context set. Never throws: a failure must not fault the block.</summary>
     internal void Execute(WorkOrder order)
     {
@@ -71,7 +76,10 @@ public class Catalyst : Tonic
             return;
         }
 
-        var frame = Ambient.Enter(Ledger, target, order.Sparkle, order.Source, order.SourceSparkle, this);
+        // A catalyst reuses one context; a nested run (a message loop pumped inside a sparkle) gets its own.
+        var context = _context.InUse ? new FrameContext(Ledger, this) : _context;
+        context.Begin(target, order.Sparkle, order.Source, order.SourceSparkle);
+        var frame = Ambient.Enter(context);
         try
         {
             target.Run(order);
@@ -99,7 +107,7 @@ public class Catalyst : Tonic
         else if (BoundTonicCount == 0)
         {
             // A worker catalyst finishes when its last tonic leaves; the main one also waits for its infusions.
-            if (!IsMain || !HasLiveInfusion(static t => t is not TaskTonic.Dataflow.Catalyst))
+            if (!IsMain || !HasLiveNonCatalystInfusion())
             {
                 FinishNow();
             }
@@ -109,7 +117,7 @@ public class Catalyst : Tonic
     /// <summary>The main catalyst finishes once nothing is bound to it and no non-catalyst infusion is alive.</summary>
     internal void CheckAutoFinish()
     {
-        if (IsMain && !IsFinishing && BoundTonicCount == 0 && !HasLiveInfusion(static t => t is not TaskTonic.Dataflow.Catalyst))
+        if (IsMain && !IsFinishing && BoundTonicCount == 0 && !HasLiveNonCatalystInfusion())
         {
             FinishNow();
         }

@@ -6,8 +6,7 @@ namespace TaskTonic.Dataflow;
 public abstract partial class Tonic
 {
     private volatile Phase _phase;
-    private List<Tonic>? _infusions;
-    private bool _infusionsClosed;
+    private InfusionList? _infusions;
     private TaskCompletionSource? _completion;
     private volatile bool _completionSignalled;
 
@@ -63,18 +62,12 @@ public abstract partial class Tonic
     {
         get
         {
-            var list = Volatile.Read(ref _infusions);
-            if (list is null)
-            {
-                return [];
-            }
-
-            lock (list)
-            {
-                return [.. list];
-            }
+            return Volatile.Read(ref _infusions)?.Snapshot() ?? [];
         }
     }
+
+    /// <summary>This tonic's slot among its base's infusions (kept by the base's <see cref="InfusionList"/>).</summary>
+    internal int InfusionSlot { get; set; }
 
     private protected Phase CurrentPhase => _phase;
 
@@ -214,15 +207,7 @@ public abstract partial class Tonic
 
     private void OnInfusionCompleted(Tonic child)
     {
-        var list = Volatile.Read(ref _infusions);
-        if (list is not null)
-        {
-            lock (list)
-            {
-                list.Remove(child);
-            }
-        }
-
+        Volatile.Read(ref _infusions)?.Remove(child);
         if (_phase == Phase.Finishing)
         {
             TryComplete();
@@ -237,57 +222,13 @@ public abstract partial class Tonic
         }
     }
 
-    internal void AddInfusion(Tonic child)
-    {
-        var list = LazyList.GetOrCreate(ref _infusions);
+    internal void AddInfusion(Tonic child) => LazyInitializer.EnsureInitialized(ref _infusions, static () => new InfusionList()).Add(child, this);
 
-        lock (list)
-        {
-            if (_infusionsClosed)
-            {
-                throw new InvalidOperationException($"Cannot create {child.GetType().Name} as an infusion of {Name}: it is finishing its infusions.");
-            }
+    /// <summary>Refuses new infusions from now on; returns the live ones (a leaf shares one closed empty list: no allocation).</summary>
+    private Tonic[] CloseInfusions() =>
+        Interlocked.CompareExchange(ref _infusions, InfusionList.ClosedEmpty, null)?.Close() ?? [];
 
-            list.Add(child);
-        }
-    }
+    private protected int LiveInfusionCount() => Volatile.Read(ref _infusions)?.Count ?? 0;
 
-    private List<Tonic> CloseInfusions()
-    {
-        var list = LazyList.GetOrCreate(ref _infusions);
-
-        lock (list)
-        {
-            _infusionsClosed = true;
-            return [.. list];
-        }
-    }
-
-    private protected int LiveInfusionCount()
-    {
-        var list = Volatile.Read(ref _infusions);
-        if (list is null)
-        {
-            return 0;
-        }
-
-        lock (list)
-        {
-            return list.Count;
-        }
-    }
-
-    private protected bool HasLiveInfusion(Func<Tonic, bool> predicate)
-    {
-        var list = Volatile.Read(ref _infusions);
-        if (list is null)
-        {
-            return false;
-        }
-
-        lock (list)
-        {
-            return list.Exists(t => predicate(t));
-        }
-    }
+    private protected bool HasLiveNonCatalystInfusion() => Volatile.Read(ref _infusions)?.HasNonCatalyst ?? false;
 }

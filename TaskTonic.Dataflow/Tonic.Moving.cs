@@ -35,20 +35,14 @@ public abstract partial class Tonic
             return;
         }
 
-        var hold = new Queue<WorkOrder>();
-        lock (hold)
+        if (!_direct)
         {
-            _startBuffer = hold;
-            _direct = false;
+            // The mailbox is still opening (the move was sent before the start): move once it is open.
+            PostSystem(SystemSparkle.Move, target);
+            return;
         }
 
-        // Posts that saw the direct path before the switch must land in the old queue before the marker below.
-        var spin = default(SpinWait);
-        while (Volatile.Read(ref _posting) != 0)
-        {
-            spin.SpinOnce();
-        }
-
+        HoldMailbox(new Queue<WorkOrder>(), suspend: false);
         target.Bind();
         _catalyst = target;
         old.PostSystem(SystemSparkle.MoveCompleted, this);
@@ -57,30 +51,10 @@ public abstract partial class Tonic
     /// <summary>On the old catalyst, after every order of this tonic that waited there was forwarded.</summary>
     private void CompleteMove(Catalyst old)
     {
-        var hold = _startBuffer!;
-        lock (hold)
-        {
-            while (hold.TryDequeue(out var order))
-            {
-                if (!_catalyst.Enqueue(order))
-                {
-                    _ledger.ReportDrop(order, DropReason.CatalystCompleted);
-                }
-            }
-
-            _direct = true;
-        }
-
-        _startBuffer = null;
+        OpenDirectPath();
         old.OnTonicLeft();
     }
 
     /// <summary>Hands a work order that waited on the old catalyst to the current one.</summary>
-    internal void Forward(in WorkOrder order)
-    {
-        if (!_catalyst.Enqueue(order))
-        {
-            _ledger.ReportDrop(order, DropReason.CatalystCompleted);
-        }
-    }
+    internal void Forward(in WorkOrder order) => EnqueueOn(_catalyst, order);
 }

@@ -74,7 +74,6 @@ public abstract partial class Tonic
         _logMode = ResolveLogMode(logMode, Base, _ledger);
         var claim = Supervision.ConstructionClaim.Take(this, _ledger);
         _explicitName = claim is null ? name : claim.NameFor(this, name);
-        _startBuffer = new Queue<WorkOrder>();
         if (claim?.Predecessor is { } predecessor)
         {
             // A supervisor restarts predecessor: this instance takes over its id and catalyst binding; the supervisor

@@ -130,18 +130,7 @@ public abstract partial class Tonic
         }
 
         _startBuffer = null;
-        var buffer = fresh._startBuffer!;
-        lock (buffer)
-        {
-            while (buffer.TryDequeue(out var order))
-            {
-                fresh.Forward(order);
-            }
-
-            fresh._direct = true;
-        }
-
-        fresh._startBuffer = null;
+        fresh.OpenDirectPath();
     }
 
     /// <summary>Queues a work order of a replaced incarnation for this (live) one; callbacks into the old state are dropped.</summary>
@@ -156,23 +145,7 @@ public abstract partial class Tonic
         Forward(new WorkOrder(this, order.Sparkle, order.Args, order.Source, order.SourceSparkle));
     }
 
-    private void ReplaceInfusion(Tonic old, Tonic fresh)
-    {
-        var list = Volatile.Read(ref _infusions);
-        if (list is null)
-        {
-            return;
-        }
-
-        lock (list)
-        {
-            var index = list.IndexOf(old);
-            if (index >= 0)
-            {
-                list[index] = fresh;
-            }
-        }
-    }
+    private void ReplaceInfusion(Tonic old, Tonic fresh) => Volatile.Read(ref _infusions)?.Replace(old, fresh);
 
     /// <summary>Runs a work order of this tonic inline, in its own sparkle frame, on the running catalyst.</summary>
     private void RunNested(in WorkOrder order)

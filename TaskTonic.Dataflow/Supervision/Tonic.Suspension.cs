@@ -39,20 +39,7 @@ public abstract partial class Tonic
         // A group member suspended after its group already asked for the restart (it was moving) joins that restart.
         var suspension = new Suspension(reason, group) { RestartRequested = group?.RestartPending == true };
         EnsureSupervision().Suspension = suspension;
-        lock (suspension.Hold)
-        {
-            _startBuffer = suspension.Hold;
-            _direct = false;
-            _phase = Phase.Suspended;
-        }
-
-        // Posts that saw the direct path before the switch must land in the queue before the marker below.
-        var spin = default(SpinWait);
-        while (Volatile.Read(ref _posting) != 0)
-        {
-            spin.SpinOnce();
-        }
-
+        HoldMailbox(suspension.Hold, suspend: true);
         _hasPendingState = false;
         FinishTimers();
         foreach (var child in CloseInfusions())
