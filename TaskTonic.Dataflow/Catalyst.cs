@@ -97,9 +97,21 @@ public class Catalyst : Tonic
 
     internal void OnStarted() => CheckAutoFinish();
 
+    /// <summary>
+    /// A tonic bound here completed or moved away. The count drops at once; only when it reaches zero is the catalyst's
+    /// own check queued (a catalyst with many tonics does not run a work order for each one leaving).
+    /// </summary>
+    internal void Unbind()
+    {
+        if (Interlocked.Decrement(ref _bound) == 0)
+        {
+            PostSystem(SystemSparkle.TonicLeft);
+        }
+    }
+
+    /// <summary>On this catalyst, after its bound count reached zero: complete when finishing, else maybe auto-finish.</summary>
     internal void OnTonicLeft()
     {
-        Interlocked.Decrement(ref _bound);
         if (IsFinishing)
         {
             TryComplete();

@@ -13,7 +13,7 @@ public sealed class Ledger
 {
     private readonly Lock _gate = new();
     private readonly List<Tonic?> _slots = [];
-    private readonly SortedSet<int> _free = [];
+    private readonly PriorityQueue<int, int> _free = new(); // lowest free id first; array-backed, no node per id
     private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _reservations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Type, ILogger> _loggers = new();
@@ -201,7 +201,7 @@ public sealed class Ledger
             if (tonic.Id < _slots.Count && ReferenceEquals(_slots[tonic.Id], tonic))
             {
                 _slots[tonic.Id] = null;
-                _free.Add(tonic.Id);
+                _free.Enqueue(tonic.Id, tonic.Id);
             }
 
             if (tonic.HasExplicitName && _byName.TryGetValue(tonic.Name, out var id) && id == tonic.Id)
@@ -273,10 +273,8 @@ public sealed class Ledger
 
     private int TakeId()
     {
-        if (_free.Count > 0)
+        if (_free.TryDequeue(out var id, out _))
         {
-            var id = _free.Min;
-            _free.Remove(id);
             return id;
         }
 

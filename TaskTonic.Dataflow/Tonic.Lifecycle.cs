@@ -192,7 +192,7 @@ public abstract partial class Tonic
         }
         else
         {
-            _catalyst.PostSystem(SystemSparkle.TonicLeft, this);
+            _catalyst.Unbind();
             SignalCompletion();
         }
 

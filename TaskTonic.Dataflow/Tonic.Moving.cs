@@ -52,7 +52,7 @@ public abstract partial class Tonic
     private void CompleteMove(Catalyst old)
     {
         OpenDirectPath();
-        old.OnTonicLeft();
+        old.Unbind();
     }
 
     /// <summary>Hands a work order that waited on the old catalyst to the current one.</summary>

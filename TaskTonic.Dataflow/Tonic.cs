@@ -100,7 +100,16 @@ public abstract partial class Tonic
             _catalyst.Bind();
         }
 
-        Ambient.AddPendingStart(this);
+        if (ReferenceEquals(_catalyst, Ambient.Running))
+        {
+            // Created in a sparkle of its own catalyst: that catalyst cannot run the start before the creating sparkle
+            // (and so this constructor) has returned, so the mailbox opens now and no start buffer is needed.
+            OpenMailbox();
+        }
+        else
+        {
+            Ambient.AddPendingStart(this);
+        }
     }
 
     /// <summary>The tonic's id in its ledger: the lowest free slot when it was created.</summary>

@@ -441,8 +441,10 @@ public sealed partial class CatalystTests
         second.Quit();
         Assert.Equal(2, main.QueuedWorkOrders);
 
-        distiller.Sparkle(untilSparkle: "_ttss__remove_tonic_from_catalyst");
+        // A completing tonic leaves its catalyst's count at once; the catalyst runs its own check only when the count reaches zero.
+        distiller.Sparkle(until: () => first.IsCompleted);
         Assert.Equal(1, main.BoundTonicCount);
+        Assert.DoesNotContain(distiller.Trace, t => t.Sparkle == "_ttss__remove_tonic_from_catalyst");
         distiller.Sparkle();
         Assert.Equal(0, main.BoundTonicCount);
         Assert.True(main.IsCompleted);
