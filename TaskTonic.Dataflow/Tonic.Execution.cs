@@ -78,16 +78,21 @@ public abstract partial class Tonic
         return true;
     }
 
-    private void InvokeHook(int hook, in WorkOrder order)
+    private void InvokeHook(int hook, in WorkOrder order) => InvokeWithin(hook, null, order);
+
+    /// <summary>Invokes a handler inside the running frame (a hook or a timer's sparkle), as that sparkle for its duration.</summary>
+    private bool InvokeWithin(int sparkle, object? args, in WorkOrder order)
     {
-        var outer = Ambient.SwapSparkle(hook);
+        var context = Ambient.Active;
+        var outer = context.Sparkle;
+        context.Sparkle = sparkle;
         try
         {
-            Invoke(hook, null, order);
+            return Invoke(sparkle, args, order);
         }
         finally
         {
-            Ambient.SwapSparkle(outer);
+            context.Sparkle = outer;
         }
     }
 

@@ -102,14 +102,16 @@ public abstract partial class Tonic
         var request = (StateRequest)order.Args!;
         var observer = _ledger.Observer;
         observer?.Entering(this, SystemSparkle.RequestState, order);
-        var outer = Ambient.SwapSparkle(SystemSparkle.RequestState);
+        var context = Ambient.Active;
+        var outer = context.Sparkle;
+        context.Sparkle = SystemSparkle.RequestState;
         try
         {
             ToState(request.State, request.Force);
         }
         finally
         {
-            Ambient.SwapSparkle(outer);
+            context.Sparkle = outer;
             observer?.Exited(this, SystemSparkle.RequestState, null);
         }
     }

@@ -53,16 +53,7 @@ public abstract partial class Tonic
     internal void RunTimerSparkle(int sparkle, object? args)
     {
         var order = new WorkOrder(this, sparkle, args, this, SystemSparkle.TimerFired);
-        var outer = Ambient.SwapSparkle(sparkle);
-        try
-        {
-            Invoke(sparkle, args, order);
-        }
-        finally
-        {
-            Ambient.SwapSparkle(outer);
-        }
-
+        InvokeWithin(sparkle, args, order);
         RunPendingTransitions(order);
     }
 

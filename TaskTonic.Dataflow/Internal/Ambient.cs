@@ -65,18 +65,10 @@ internal static class Ambient
         }
     }
 
-    /// <summary>Changes the sparkle id of the running frame (used while hooks run).</summary>
-    public static int SwapSparkle(int sparkle)
-    {
-        var context = Open();
-        var old = context.Sparkle;
-        context.Sparkle = sparkle;
-        return old;
-    }
+    public static void AddPendingStart(Tonic tonic) => (Active.PendingStarts ??= []).Add(tonic);
 
-    public static void AddPendingStart(Tonic tonic) => (Open().PendingStarts ??= []).Add(tonic);
-
-    private static FrameContext Open() =>
+    /// <summary>The running frame's context, to change it (a hook runs as its own sparkle); throws outside any frame.</summary>
+    public static FrameContext Active =>
         t_current ?? throw new InvalidOperationException("No sparkle, formula step or spawn scope is running on this thread.");
 
     /// <summary>A frame to end with <see cref="Exit"/>: the context it made current and the one it replaced.</summary>
