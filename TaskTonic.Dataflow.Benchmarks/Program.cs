@@ -4,13 +4,17 @@ using TaskTonic.Dataflow.Benchmarks.Infrastructure;
 using TaskTonic.Dataflow.Benchmarks.Memory;
 using TaskTonic.Dataflow.Benchmarks.Reporting;
 
-// dotnet run -c Release -- [--quick | --dry | --isolated] [--memory | --timers] [BenchmarkDotNet arguments, e.g. --filter '*Flood*']
+// dotnet run -c Release -- [--quick | --dry | --isolated] [--memory | --timers] [--skynet-million] [BenchmarkDotNet arguments, e.g. --filter '*Flood*']
 var arguments = args.ToList();
 var quick = arguments.Remove("--quick");
 var dry = arguments.Remove("--dry");
 var isolated = arguments.Remove("--isolated");
 var memory = arguments.Remove("--memory");
 var timers = arguments.Remove("--timers");
+if (arguments.Remove("--skynet-million"))
+{
+    BenchmarkSize.UseSkyNetMillion();
+}
 if ((quick ? 1 : 0) + (dry ? 1 : 0) + (isolated ? 1 : 0) > 1)
 {
     Console.Error.WriteLine("Choose at most one of --quick, --dry and --isolated.");

@@ -108,26 +108,23 @@ public class Formula
         {
             main = CreateMainCatalyst();
             Ledger.MainCatalyst = main;
-            var step = Ambient.Enter(Ledger, main, SystemSparkle.Formula, null, SystemSparkle.None);
-            try
+
+            // One frame for the whole start: the starting tonics are infusions of the main catalyst, and every start
+            // (the main catalyst's first) is queued when the frame ends, after the status says the main catalyst runs.
+            frame.Context.Tonic = main;
+            CreateStartingTonics();
+            foreach (var factory in _startingTonics)
             {
-                CreateStartingTonics();
-                foreach (var factory in _startingTonics)
-                {
-                    factory();
-                }
+                factory();
             }
-            finally
-            {
-                Ambient.Exit(step);
-            }
+
+            Status = FormulaStatus.MainRunning;
         }
         finally
         {
             Ambient.Exit(frame);
         }
 
-        Status = FormulaStatus.MainRunning;
         return main;
     }
 }

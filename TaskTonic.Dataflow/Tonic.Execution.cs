@@ -36,10 +36,6 @@ public abstract partial class Tonic
             {
                 RunRequestedState(order);
             }
-            else if (order.Sparkle == SystemSparkle.UserCallback)
-            {
-                RunUserCallback(order);
-            }
             else
             {
                 Invoke(order.Sparkle, order.Args, order);
@@ -52,7 +48,7 @@ public abstract partial class Tonic
         RunSystem(order);
     }
 
-    /// <summary>Invokes a handler, reporting a failure instead of letting it escape.</summary>
+    /// <summary>Invokes a handler (or a queued user callback), reporting a failure instead of letting it escape.</summary>
     private bool Invoke(int sparkle, object? args, in WorkOrder order)
     {
         var observer = _ledger.Observer;
@@ -60,7 +56,15 @@ public abstract partial class Tonic
         var started = _logMode == LogMode.Full ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
         try
         {
-            DispatchSparkle(sparkle, args);
+            if (sparkle == SystemSparkle.UserCallback)
+            {
+                ((Action)args!)();
+            }
+            else
+            {
+                DispatchSparkle(sparkle, args);
+            }
+
             if (started != 0)
             {
                 LogSparkle(sparkle, order, started);
@@ -70,7 +74,8 @@ public abstract partial class Tonic
         {
             _hasPendingState = false;
             observer?.Exited(this, sparkle, ex);
-            Fail(new SparkleFailure(this, _descriptor.SparkleName(sparkle), StateName, SourceOf(order.Source, order.SourceSparkle), ex), args);
+            Fail(new SparkleFailure(this, _descriptor.SparkleName(sparkle), StateName, SourceOf(order.Source, order.SourceSparkle), ex),
+                sparkle == SystemSparkle.UserCallback ? null : args);
             return false;
         }
 
@@ -183,23 +188,4 @@ public abstract partial class Tonic
     /// any sparkle (failures reported, deferred transitions applied) and is dropped, and reported, once the tonic is finishing.
     /// </summary>
     internal void PostUserCallback(Action action) => PostUser(SystemSparkle.UserCallback, action);
-
-    private void RunUserCallback(in WorkOrder order)
-    {
-        var observer = _ledger.Observer;
-        observer?.Entering(this, SystemSparkle.UserCallback, order);
-        try
-        {
-            ((Action)order.Args!)();
-        }
-        catch (Exception ex)
-        {
-            _hasPendingState = false;
-            observer?.Exited(this, SystemSparkle.UserCallback, ex);
-            Fail(new SparkleFailure(this, SystemSparkle.NameOf(SystemSparkle.UserCallback), StateName, SourceOf(order.Source, order.SourceSparkle), ex), null);
-            return;
-        }
-
-        observer?.Exited(this, SystemSparkle.UserCallback, null);
-    }
 }

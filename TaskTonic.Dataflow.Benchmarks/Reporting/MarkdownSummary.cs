@@ -54,8 +54,10 @@ internal static class MarkdownSummary
 
         foreach (var summary in summaries)
         {
-            // Scenario tables only; other benchmark classes (runtime, timers, Distiller, supervision) keep BenchmarkDotNet's own table.
+            // Peer-comparison scenario tables only; other benchmark classes (runtime, timers, Distiller, supervision) keep
+            // BenchmarkDotNet's own table even where they borrow a scenario's sizes.
             var scenarioReports = summary.Reports.Where(r =>
+                IsPeerComparison(r.BenchmarkCase.Descriptor.Type) &&
                 r.BenchmarkCase.Descriptor.WorkloadMethod.GetCustomAttribute<ScenarioBenchmarkAttribute>() is not null);
             foreach (var group in scenarioReports.GroupBy(r => r.BenchmarkCase.Parameters.DisplayInfo))
             {
@@ -64,6 +66,19 @@ internal static class MarkdownSummary
         }
 
         return text.ToString();
+    }
+
+    private static bool IsPeerComparison(Type type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(ScenarioBenchmarks<>))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AppendTable(StringBuilder text, List<BenchmarkReport> reports)
