@@ -11,10 +11,7 @@ public abstract partial class Tonic
     // A switch away from the direct path (move, suspension) runs on the tonic's catalyst, so posts made there need no
     // guard; posts from elsewhere count themselves in the catalyst's PostGuard, so the switch can wait for them.
 
-    /// <summary>Marks the start buffer while the mailbox opens with nothing buffered: posts that see it go direct.</summary>
-    private static readonly Queue<WorkOrder> s_opening = new();
     private volatile Catalyst _catalyst;
-    private Queue<WorkOrder>? _startBuffer;
     private volatile bool _direct;
 
     /// <summary>
@@ -114,97 +111,5 @@ public abstract partial class Tonic
         {
             _ledger.ReportDrop(order, DropReason.CatalystCompleted);
         }
-    }
-
-    private void PostSlow(in WorkOrder order)
-    {
-        while (true)
-        {
-            var buffer = Volatile.Read(ref _startBuffer);
-            if (buffer is null)
-            {
-                if (_direct)
-                {
-                    break;
-                }
-
-                // Not open yet and nothing buffered so far: create the start buffer (or take the one a racing post made).
-                var created = new Queue<WorkOrder>();
-                buffer = Interlocked.CompareExchange(ref _startBuffer, created, null) ?? created;
-            }
-
-            if (ReferenceEquals(buffer, s_opening))
-            {
-                break;
-            }
-
-            lock (buffer)
-            {
-                if (!ReferenceEquals(Volatile.Read(ref _startBuffer), buffer))
-                {
-                    // Drained and dropped (or replaced) while this post waited for it.
-                    continue;
-                }
-
-                // A suspension holds user work (and moves) only; runtime work still reaches the held tonic.
-                if (!_direct && (_phase != Phase.Suspended || order.Kind == WorkOrderKind.User || order.Sparkle == SystemSparkle.Move))
-                {
-                    buffer.Enqueue(order);
-                    return;
-                }
-            }
-
-            break;
-        }
-
-        EnqueueOn(_catalyst, order);
-    }
-
-    /// <summary>Stops the direct path: from now on posts go to <paramref name="hold"/>. On the tonic's catalyst.</summary>
-    private void HoldMailbox(Queue<WorkOrder> hold, bool suspend)
-    {
-        lock (hold)
-        {
-            _startBuffer = hold;
-            _direct = false;
-            if (suspend)
-            {
-                _phase = Phase.Suspended;
-            }
-        }
-
-        // Posts from other threads that saw the direct path must land in the queue before whatever the caller queues next.
-        _catalyst.PostGuard.WaitUntilIdle();
-    }
-
-    /// <summary>Posts the start work order, then everything sent before it, then switches to direct posting.</summary>
-    internal void OpenMailbox()
-    {
-        EnqueueOn(_catalyst, new WorkOrder(this, SystemSparkle.Start, null, this, SystemSparkle.Init));
-        OpenDirectPath();
-    }
-
-    /// <summary>Queues what the mailbox buffered (if anything), in order, then switches to direct posting.</summary>
-    private void OpenDirectPath()
-    {
-        var buffer = Interlocked.CompareExchange(ref _startBuffer, s_opening, null);
-        if (buffer is null)
-        {
-            _direct = true;
-            Interlocked.CompareExchange(ref _startBuffer, null, s_opening);
-            return;
-        }
-
-        lock (buffer)
-        {
-            while (buffer.TryDequeue(out var order))
-            {
-                EnqueueOn(_catalyst, order);
-            }
-
-            _direct = true;
-        }
-
-        Interlocked.CompareExchange(ref _startBuffer, null, buffer);
     }
 }
