@@ -62,9 +62,6 @@ public class Catalyst : Tonic
 
     internal void Bind() => Interlocked.Increment(ref _bound);
 
-    /// <summary>Guards posts from other threads against a tonic of this catalyst switching its mailbox (move, suspension).</summary>
-    internal PostGuard PostGuard { get; } = new();
-
     /// <summary>Runs one work order with the sparkle context set. Never throws: a failure must not fault the block.</summary>
     internal void Execute(WorkOrder order)
     {

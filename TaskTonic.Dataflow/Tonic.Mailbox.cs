@@ -9,7 +9,7 @@ public abstract partial class Tonic
     // Only while it must hold work (before start, while moving or suspended) does it buffer, and the buffer is dropped
     // afterwards; before start the buffer is only created if something is posted then.
     // A switch away from the direct path (move, suspension) runs on the tonic's catalyst, so posts made there need no
-    // guard; posts from elsewhere count themselves in the catalyst's PostGuard, so the switch can wait for them.
+    // guard; posts from elsewhere mark themselves (PostGuard), so the switch can wait for them.
 
     private volatile Catalyst _catalyst;
     private volatile bool _direct;
@@ -87,8 +87,8 @@ public abstract partial class Tonic
 
     private bool TryPostGuarded(Catalyst catalyst, in WorkOrder order)
     {
-        var guard = catalyst.PostGuard;
-        guard.Enter();
+        var mark = PostGuard.Mine;
+        var previous = mark.Enter(catalyst);
         try
         {
             if (!_direct || !ReferenceEquals(catalyst, _catalyst))
@@ -101,7 +101,7 @@ public abstract partial class Tonic
         }
         finally
         {
-            guard.Exit();
+            mark.Exit(previous);
         }
     }
 

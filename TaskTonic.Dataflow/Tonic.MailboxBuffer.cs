@@ -69,7 +69,7 @@ public abstract partial class Tonic
         }
 
         // Posts from other threads that saw the direct path must land in the queue before whatever the caller queues next.
-        _catalyst.PostGuard.WaitUntilIdle();
+        PostGuard.WaitForPostsInto(_catalyst);
     }
 
     /// <summary>Posts the start work order, then everything sent before it, then switches to direct posting.</summary>

@@ -3,31 +3,95 @@ using System.Runtime.InteropServices;
 namespace TaskTonic.Dataflow.Internal;
 
 /// <summary>
-/// Counts posts from other threads that are on their way into a catalyst's queue through a tonic's direct path, so a
-/// tonic switching its mailbox (a move or a suspension, run on the catalyst) can wait until none of them can still land.
+/// Lets a tonic switch its mailbox (a move or a suspension, run on its catalyst) wait until no post from another thread
+/// that still saw the direct path can land in the catalyst's queue afterwards.
 /// </summary>
 /// <remarks>
-/// One per catalyst, padded to its own cache line: every post from another thread writes the counter, and sharing the
-/// line with a tonic's fields (which the catalyst reads per work order) made producers and consumer steal it from each
-/// other. Posts made on the tonic's own catalyst skip the guard: no switch can run meanwhile.
+/// Each posting thread marks, in a slot of its own, the catalyst it is posting into; the post path does two plain stores
+/// and no locked instruction. The switching side pays instead (an asymmetric Dekker handshake): it publishes the switch,
+/// issues a process-wide memory barrier, then waits for every slot that names its catalyst. After the barrier, either a
+/// poster's mark is visible to the scan, or that poster reads the switch and takes the buffered path. Switches are rare
+/// (≈ 0.35 µs for the barrier on the 2-core development machine); posts are not. Slots are padded to their own cache
+/// line and reused once their thread has ended.
 /// </remarks>
-[StructLayout(LayoutKind.Explicit, Size = 128)]
-internal sealed class PostGuard
+internal static class PostGuard
 {
-    [FieldOffset(64)] private int _inFlight;
+    private static readonly Lock s_gate = new();
+    private static PostMark[] s_marks = [];
 
-    public void Enter() => Interlocked.Increment(ref _inFlight);
+    [ThreadStatic]
+    private static PostMark? t_mark;
 
-    public void Exit() => Interlocked.Decrement(ref _inFlight);
+    /// <summary>The calling thread's mark.</summary>
+    public static PostMark Mine => t_mark ?? Register();
 
-    /// <summary>Waits until no guarded post is in flight. Call after publishing the switch (the fence orders the two).</summary>
-    public void WaitUntilIdle()
+    /// <summary>Waits until no other thread is inside a post into <paramref name="catalyst"/>. Call after publishing the switch.</summary>
+    public static void WaitForPostsInto(Catalyst catalyst)
     {
-        Interlocked.MemoryBarrier();
-        var spin = default(SpinWait);
-        while (Volatile.Read(ref _inFlight) != 0)
+        Interlocked.MemoryBarrierProcessWide();
+        var mine = t_mark;
+        foreach (var mark in Volatile.Read(ref s_marks))
         {
-            spin.SpinOnce();
+            // The own thread cannot be between a check and its enqueue here: it is running the switch.
+            if (ReferenceEquals(mark, mine))
+            {
+                continue;
+            }
+
+            var spin = default(SpinWait);
+            while (ReferenceEquals(mark.Target, catalyst))
+            {
+                spin.SpinOnce();
+            }
         }
     }
+
+    private static PostMark Register()
+    {
+        lock (s_gate)
+        {
+            var thread = Thread.CurrentThread;
+            foreach (var mark in s_marks)
+            {
+                if (!mark.Owner.IsAlive)
+                {
+                    mark.Owner = thread;
+                    return t_mark = mark;
+                }
+            }
+
+            var created = new PostMark(thread);
+            s_marks = [.. s_marks, created];
+            return t_mark = created;
+        }
+    }
+}
+
+/// <summary>One thread's mark: the catalyst it is posting into right now, or null. Padded to its own cache line.</summary>
+[StructLayout(LayoutKind.Explicit, Size = 128)]
+internal sealed class PostMark(Thread owner)
+{
+    [FieldOffset(0)]
+    private Thread _owner = owner;
+
+    [FieldOffset(64)]
+    private Catalyst? _target;
+
+    public Thread Owner
+    {
+        get => _owner;
+        set => _owner = value;
+    }
+
+    public Catalyst? Target => Volatile.Read(ref _target);
+
+    /// <summary>Marks a post into <paramref name="catalyst"/>; returns the previous mark (a post nested in another's enqueue).</summary>
+    public Catalyst? Enter(Catalyst catalyst)
+    {
+        var previous = _target;
+        Volatile.Write(ref _target, catalyst);
+        return previous;
+    }
+
+    public void Exit(Catalyst? previous) => Volatile.Write(ref _target, previous);
 }
