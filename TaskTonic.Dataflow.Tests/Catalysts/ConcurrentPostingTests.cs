@@ -44,8 +44,13 @@ public sealed partial class ConcurrentPostingTests
         }
     }
 
+    /// <summary>An idle resident: a worker catalyst finishes when its last tonic leaves, so each keeps one.</summary>
     private sealed partial class Keeper : Tonic
     {
+        public Keeper(Catalyst? catalyst = null)
+            : base(new TonicOptions { Catalyst = catalyst })
+        {
+        }
     }
 
     [Fact]
@@ -100,6 +105,8 @@ public sealed partial class ConcurrentPostingTests
         {
             left = new Catalyst(new CatalystOptions { Name = "left" });
             right = new Catalyst(new CatalystOptions { Name = "right" });
+            _ = new Keeper(left);
+            _ = new Keeper(right);
             return sink = new Sink();
         });
         var run = formula.RunAsync();

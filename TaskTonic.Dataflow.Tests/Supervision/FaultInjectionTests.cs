@@ -8,7 +8,7 @@ namespace TaskTonic.Dataflow.Tests.Supervision;
 /// Fault injection: a worker processes 100,000 work orders and fails on every 100th. Each directive is checked for
 /// exactly-once, in-order processing of the rest, and for the counts in the dead letters.
 /// </summary>
-public sealed class FaultInjectionTests
+public sealed partial class FaultInjectionTests
 {
     private const int Orders = 100_000;
     private const int FailEvery = 100;
@@ -104,7 +104,9 @@ public sealed class FaultInjectionTests
     [Fact]
     public async Task FI_04_restart_on_real_catalysts_while_work_keeps_arriving_loses_and_reorders_nothing()
     {
+        // A resident keeps the main catalyst running: without a tonic it would finish as soon as it started.
         var formula = new Formula();
+        formula.AddStartingTonic(static () => new Resident());
         var run = formula.RunAsync();
         var processed = new List<int>(Orders);
         var policy = SupervisionPolicy.Restart(new RestartOptions { MaxRestarts = null });
@@ -126,5 +128,9 @@ public sealed class FaultInjectionTests
         formula.Ledger.Shutdown();
         await run.Within();
         Assert.True(worker.IsCompleted);
+    }
+
+    private sealed partial class Resident : Tonic
+    {
     }
 }
