@@ -21,14 +21,11 @@ public readonly struct SparkleContext
     {
         get
         {
-            var ledger = Ambient.Ledger;
-            if (ledger is null)
-            {
-                return new SparkleContext(null, null, string.Empty, SparkleSource.None);
-            }
-
-            var tonic = Ambient.Tonic;
-            return new SparkleContext(ledger, tonic, Tonic.NameOfSparkle(tonic, Ambient.Sparkle), Tonic.SourceOf(Ambient.Source, Ambient.SourceSparkle));
+            var frame = Ambient.Current;
+            return frame.Ledger is null
+                ? new SparkleContext(null, null, string.Empty, SparkleSource.None)
+                : new SparkleContext(frame.Ledger, frame.Tonic, Tonic.NameOfSparkle(frame.Tonic, frame.Sparkle),
+                    Tonic.SourceOf(frame.Source, frame.SourceSparkle));
         }
     }
 

@@ -35,7 +35,8 @@ public abstract partial class Tonic
             return;
         }
 
-        var sparkle = ReferenceEquals(Ambient.Tonic, this) ? _descriptor.SparkleName(Ambient.Sparkle) : string.Empty;
+        var frame = Ambient.Current;
+        var sparkle = ReferenceEquals(frame.Tonic, this) ? _descriptor.SparkleName(frame.Sparkle) : string.Empty;
         var state = StateName ?? NoStateName;
         using (logger.BeginScope(new TonicLogScope(Id, Name, sparkle, state)))
         {

@@ -27,7 +27,7 @@ public abstract partial class Tonic
 
     internal void AttachTimer(TonicTimer timer)
     {
-        var list = LazyList.GetOrCreate(ref _timers);
+        var list = LazyInitializer.EnsureInitialized(ref _timers, static () => []);
 
         lock (list)
         {

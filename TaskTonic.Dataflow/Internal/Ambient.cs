@@ -21,12 +21,6 @@ internal static class Ambient
 
     public static Tonic? Tonic => t_current?.Tonic;
 
-    public static int Sparkle => t_current?.Sparkle ?? SystemSparkle.None;
-
-    public static Tonic? Source => t_current?.Source;
-
-    public static int SourceSparkle => t_current?.SourceSparkle ?? SystemSparkle.None;
-
     /// <summary>The running frame's context (outside any frame: an empty one); read its fields directly on hot paths.</summary>
     public static FrameContext Current => t_current ?? s_outside;
 

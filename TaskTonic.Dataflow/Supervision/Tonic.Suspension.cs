@@ -113,11 +113,7 @@ public abstract partial class Tonic
     /// <summary>Queues a runtime callback straight into the catalyst's queue, ahead of the work a suspension holds.</summary>
     private void EnqueueDirect(Action<Tonic> action)
     {
-        var order = new WorkOrder(this, SystemSparkle.Callback, action, null, SystemSparkle.None);
-        if (!_catalyst.Enqueue(order))
-        {
-            _ledger.ReportDrop(order, DropReason.CatalystCompleted);
-        }
+        EnqueueOn(_catalyst, new WorkOrder(this, SystemSparkle.Callback, action, null, SystemSparkle.None));
     }
 
     /// <summary>A user work order came up for a suspended incarnation: forward it to the live one, or hold it.</summary>
@@ -225,10 +221,7 @@ public abstract partial class Tonic
             return;
         }
 
-        var order = new WorkOrder(this, SystemSparkle.Finish, null, Ambient.Tonic, Ambient.Sparkle);
-        if (!_catalyst.Enqueue(order))
-        {
-            _ledger.ReportDrop(order, DropReason.CatalystCompleted);
-        }
+        var frame = Ambient.Current;
+        EnqueueOn(_catalyst, new WorkOrder(this, SystemSparkle.Finish, null, frame.Tonic, frame.Sparkle));
     }
 }
