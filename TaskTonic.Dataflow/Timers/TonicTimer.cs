@@ -53,6 +53,9 @@ public abstract class TonicTimer
         }
     }
 
+    /// <summary>PROBE</summary>
+    public static TimeSpan MaxDelay { get; } = TimeSpan.FromDays(36525);
+
     /// <summary>The timer's id, unique per ledger.</summary>
     public int Id { get; }
 
