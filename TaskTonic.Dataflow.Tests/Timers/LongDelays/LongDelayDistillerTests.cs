@@ -69,4 +69,16 @@ public sealed class LongDelayDistillerTests
         Assert.Equal((christmas, TimeSpan.Zero), (first.Info.ScheduledAt, first.Info.Lateness));
         Assert.Equal((christmas.AddYears(1), TimeSpan.Zero), (second.Info.ScheduledAt, second.Info.Lateness));
     }
+
+    [Fact]
+    public void LD23_a_week_53_timer_that_skips_short_years_waits_six_years_between_firings()
+    {
+        var rule = new EveryYearRule(new IsoWeekNumber(53), DayOfWeek.Thursday, hour: 12, timeZone: Zones.Utc, week53: IsoWeek53Handling.Skip);
+        var (distiller, host, timer) = Arm(() => new CalendarTimer(rule, name: "tick"));
+        var first = new DateTimeOffset(2026, 12, 31, 12, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(first, RunTo(distiller, host, first).Info.ScheduledAt);
+        Assert.Equal(new DateTimeOffset(2032, 12, 30, 12, 0, 0, TimeSpan.Zero), timer.Expiry);
+        Assert.Equal(timer.Expiry, RunTo(distiller, host, timer.Expiry!.Value).Info.ScheduledAt);
+    }
 }
