@@ -20,7 +20,7 @@ public sealed class PausingTimer : TonicTimer
     public PausingTimer(TimeSpan period, string? name = null, Action<TimerInfo>? sparkleBack = null, Tonic? owner = null, bool startPaused = false)
         : base(name, sparkleBack, owner)
     {
-        CheckDelay(period, nameof(period));
+        DelayArguments.Check(period, nameof(period));
         Period = period;
         _remaining = period;
         Attach();
@@ -97,7 +97,7 @@ public sealed class PausingTimer : TonicTimer
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is not positive or exceeds <see cref="TonicTimer.MaxDelay"/>.</exception>
     public PausingTimer ChangePeriod(TimeSpan period)
     {
-        CheckDelay(period, nameof(period));
+        DelayArguments.Check(period, nameof(period));
         Apply(null, () => Period = period);
         return this;
     }

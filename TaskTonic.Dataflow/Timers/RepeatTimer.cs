@@ -18,7 +18,7 @@ public sealed class RepeatTimer : TonicTimer
         RepeatCatchUp catchUp = RepeatCatchUp.Skip)
         : base(name, sparkleBack, owner)
     {
-        CheckDelay(period, nameof(period));
+        DelayArguments.Check(period, nameof(period));
         Period = period;
         CatchUp = catchUp;
         Attach();
@@ -38,7 +38,7 @@ public sealed class RepeatTimer : TonicTimer
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is not positive or exceeds <see cref="TonicTimer.MaxDelay"/>.</exception>
     public RepeatTimer ChangePeriod(TimeSpan period)
     {
-        CheckDelay(period, nameof(period));
+        DelayArguments.Check(period, nameof(period));
         Apply(null, () => Period = period);
         return this;
     }

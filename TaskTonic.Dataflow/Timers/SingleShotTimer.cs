@@ -16,7 +16,7 @@ public sealed class SingleShotTimer : TonicTimer
     public SingleShotTimer(TimeSpan delay, string? name = null, Action<TimerInfo>? sparkleBack = null, Tonic? owner = null, bool start = true)
         : base(name, sparkleBack, owner)
     {
-        CheckDelay(delay, nameof(delay));
+        DelayArguments.Check(delay, nameof(delay));
         Delay = delay;
         Attach();
         if (start)
@@ -32,7 +32,7 @@ public sealed class SingleShotTimer : TonicTimer
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is not positive or exceeds <see cref="TonicTimer.MaxDelay"/>.</exception>
     public SingleShotTimer ChangeDelay(TimeSpan delay)
     {
-        CheckDelay(delay, nameof(delay));
+        DelayArguments.Check(delay, nameof(delay));
         Apply(null, () => Delay = delay);
         return this;
     }

@@ -67,7 +67,7 @@ public abstract class TonicTimer
     /// <see cref="PausingTimer"/>) accepts: 36,525 days (100 years). A longer one, <see cref="TimeSpan.MaxValue"/>
     /// included, is refused with an <see cref="ArgumentOutOfRangeException"/> naming the parameter and this maximum.
     /// </summary>
-    public static TimeSpan MaxDelay { get; } = TimeSpan.FromDays(36525);
+    public static TimeSpan MaxDelay => DelayArguments.MaxDelay;
 
     /// <summary>The timer's id, unique per ledger.</summary>
     public int Id { get; }
@@ -142,20 +142,6 @@ public abstract class TonicTimer
 
     /// <summary>The scheduled expiry at <paramref name="scheduled"/> is due at <paramref name="now"/>: raise it and decide what follows.</summary>
     private protected abstract void OnExpired(DateTimeOffset scheduled, DateTimeOffset now);
-
-    /// <summary>Validates a delay or period argument: positive and at most <see cref="MaxDelay"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is zero, negative or longer than <see cref="MaxDelay"/>.</exception>
-    private protected static TimeSpan CheckDelay(TimeSpan value, string paramName)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero, paramName);
-        if (value > MaxDelay)
-        {
-            throw new ArgumentOutOfRangeException(paramName, value,
-                $"{paramName} must be at most TonicTimer.MaxDelay ({MaxDelay.TotalDays:F0} days, 100 years); for a date further ahead, use a CalendarTimer.");
-        }
-
-        return value;
-    }
 
     /// <summary>The instant <paramref name="delay"/> (at most <see cref="MaxDelay"/>) from now.</summary>
     /// <exception cref="InvalidOperationException">The clock is so close to <see cref="DateTimeOffset.MaxValue"/> that the instant does not exist.</exception>
