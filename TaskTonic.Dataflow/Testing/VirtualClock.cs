@@ -54,6 +54,10 @@ public sealed class VirtualClock : TimeProvider
     public override long GetTimestamp() => (GetUtcNow() - _epoch).Ticks;
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="dueTime"/> or <paramref name="period"/> is negative (other than <see cref="Timeout.InfiniteTimeSpan"/>)
+    /// or longer than 4,294,967,294 ms: the same limit as a system timer, here and in the timer's <see cref="ITimer.Change"/>.
+    /// </exception>
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);

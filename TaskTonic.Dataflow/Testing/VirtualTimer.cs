@@ -1,8 +1,13 @@
 namespace TaskTonic.Dataflow.Testing;
 
-/// <summary>A timer of a <see cref="VirtualClock"/>.</summary>
+/// <summary>
+/// A timer of a <see cref="VirtualClock"/>. It accepts the same due times and periods as a system timer (up to
+/// 4,294,967,294 ms), so code that arms a longer wait fails under the distiller as it would in production.
+/// </summary>
 internal sealed class VirtualTimer : ITimer
 {
+    private static readonly TimeSpan s_longest = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     private readonly VirtualClock _clock;
     private readonly TimerCallback _callback;
     private readonly object? _state;
@@ -19,6 +24,8 @@ internal sealed class VirtualTimer : ITimer
 
     public bool Change(TimeSpan dueTime, TimeSpan period)
     {
+        ThrowIfOutOfRange(dueTime, nameof(dueTime));
+        ThrowIfOutOfRange(period, nameof(period));
         lock (_clock.Gate)
         {
             if (_disposed)
@@ -68,4 +75,12 @@ internal sealed class VirtualTimer : ITimer
     }
 
     internal void Invoke() => _callback(_state);
+
+    private static void ThrowIfOutOfRange(TimeSpan value, string paramName)
+    {
+        if (value != Timeout.InfiniteTimeSpan && (value < TimeSpan.Zero || value > s_longest))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"A timer's {paramName} must be Timeout.InfiniteTimeSpan or 0..{s_longest.TotalMilliseconds:F0} ms, as for a system timer.");
+        }
+    }
 }

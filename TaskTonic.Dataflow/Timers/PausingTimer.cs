@@ -11,15 +11,16 @@ public sealed class PausingTimer : TonicTimer
     private bool _paused;
 
     /// <summary>Creates the timer; it runs at once unless <paramref name="startPaused"/>.</summary>
-    /// <param name="period">The countdown; must be positive.</param>
+    /// <param name="period">The countdown; positive and at most <see cref="TonicTimer.MaxDelay"/>.</param>
     /// <param name="name">Routes the expiry to <c>ttse__on_&lt;name&gt;</c> / <c>ttse__on_tmr_&lt;name&gt;</c> / <c>ttse__on_timer</c>.</param>
     /// <param name="sparkleBack">Called on the owner's catalyst instead of a routed handler.</param>
     /// <param name="owner">The owning tonic; default the tonic whose sparkle is running.</param>
     /// <param name="startPaused">Create it paused with the full period remaining.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is not positive or exceeds <see cref="TonicTimer.MaxDelay"/>.</exception>
     public PausingTimer(TimeSpan period, string? name = null, Action<TimerInfo>? sparkleBack = null, Tonic? owner = null, bool startPaused = false)
         : base(name, sparkleBack, owner)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
+        DelayArguments.Check(period, nameof(period));
         Period = period;
         _remaining = period;
         Attach();
@@ -87,15 +88,16 @@ public sealed class PausingTimer : TonicTimer
             }
 
             _paused = false;
-            Arm(Clock.GetUtcNow() + (_remaining > TimeSpan.Zero ? _remaining : Period));
+            Arm(FromNow(_remaining > TimeSpan.Zero ? _remaining : Period));
         });
         return this;
     }
 
     /// <summary>Changes the full period; it applies at the next full countdown.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is not positive or exceeds <see cref="TonicTimer.MaxDelay"/>.</exception>
     public PausingTimer ChangePeriod(TimeSpan period)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
+        DelayArguments.Check(period, nameof(period));
         Apply(null, () => Period = period);
         return this;
     }
@@ -104,7 +106,7 @@ public sealed class PausingTimer : TonicTimer
     {
         _paused = false;
         _remaining = Period;
-        Arm(Clock.GetUtcNow() + Period);
+        Arm(FromNow(Period));
     }
 
     private protected override void OnExpired(DateTimeOffset scheduled, DateTimeOffset now)

@@ -7,17 +7,18 @@ namespace TaskTonic.Dataflow.Timers;
 public sealed class RepeatTimer : TonicTimer
 {
     /// <summary>Creates and (unless <paramref name="start"/> is false) starts the timer.</summary>
-    /// <param name="period">Time between expiries; must be positive.</param>
+    /// <param name="period">Time between expiries; positive and at most <see cref="TonicTimer.MaxDelay"/>.</param>
     /// <param name="name">Routes the expiry to <c>ttse__on_&lt;name&gt;</c> / <c>ttse__on_tmr_&lt;name&gt;</c> / <c>ttse__on_timer</c>.</param>
     /// <param name="sparkleBack">Called on the owner's catalyst instead of a routed handler.</param>
     /// <param name="owner">The owning tonic; default the tonic whose sparkle is running.</param>
     /// <param name="start">Start at once (default).</param>
     /// <param name="catchUp">What to do after missed periods; default <see cref="RepeatCatchUp.Skip"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is not positive or exceeds <see cref="TonicTimer.MaxDelay"/>.</exception>
     public RepeatTimer(TimeSpan period, string? name = null, Action<TimerInfo>? sparkleBack = null, Tonic? owner = null, bool start = true,
         RepeatCatchUp catchUp = RepeatCatchUp.Skip)
         : base(name, sparkleBack, owner)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
+        DelayArguments.Check(period, nameof(period));
         Period = period;
         CatchUp = catchUp;
         Attach();
@@ -34,14 +35,15 @@ public sealed class RepeatTimer : TonicTimer
     public RepeatCatchUp CatchUp { get; }
 
     /// <summary>Changes the period; the expiry already scheduled stays, the ones after it use the new period.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is not positive or exceeds <see cref="TonicTimer.MaxDelay"/>.</exception>
     public RepeatTimer ChangePeriod(TimeSpan period)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
+        DelayArguments.Check(period, nameof(period));
         Apply(null, () => Period = period);
         return this;
     }
 
-    private protected override void StartCore() => Arm(Clock.GetUtcNow() + Period);
+    private protected override void StartCore() => Arm(FromNow(Period));
 
     private protected override void OnExpired(DateTimeOffset scheduled, DateTimeOffset now)
     {

@@ -12,12 +12,21 @@ namespace TaskTonic.Dataflow.Timers;
 /// Create timers inside a sparkle of the owner, or in the owner's constructor with <c>owner: this</c>. Start, Stop,
 /// Restart (and Pause/Resume) act at once when called from the owner's sparkles; from anywhere else they are queued to
 /// the owner's catalyst.
+/// <para>
+/// An expiry may lie any distance ahead (a relative delay up to <see cref="MaxDelay"/>; a calendar rule's next instant
+/// at any distance). A <see cref="TimeProvider"/> timer waits at most 4,294,967,294 ms (about 49.7 days), so a longer
+/// wait is armed in steps of that length: each step ends in a wake-up on the owner's catalyst that re-arms toward the
+/// same expiry and runs no handler. The expiry itself, and so lateness and the no-drift schedule, is unchanged.
+/// </para>
 /// </remarks>
 public abstract class TonicTimer
 {
     /// <summary>A callback this much before the expiry counts as due (system timers can run a little early).</summary>
     private static readonly TimeSpan s_earlyTolerance = TimeSpan.FromMilliseconds(1);
     private static readonly TimerCallback s_callback = static state => ((TonicTimer)state!).OnCallback();
+
+    /// <summary>The longest wait one <see cref="ITimer.Change"/> accepts; longer waits are armed in steps of it.</summary>
+    private static readonly TimeSpan s_longestStep = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
     private readonly int _sparkle;
     private readonly bool _takesInfo;
@@ -52,6 +61,13 @@ public abstract class TonicTimer
             _sparkle = SystemSparkle.TimerFired;
         }
     }
+
+    /// <summary>
+    /// The longest delay or period a relative timer (<see cref="SingleShotTimer"/>, <see cref="RepeatTimer"/>,
+    /// <see cref="PausingTimer"/>) accepts: 36,525 days (100 years). A longer one, <see cref="TimeSpan.MaxValue"/>
+    /// included, is refused with an <see cref="ArgumentOutOfRangeException"/> naming the parameter and this maximum.
+    /// </summary>
+    public static TimeSpan MaxDelay => DelayArguments.MaxDelay;
 
     /// <summary>The timer's id, unique per ledger.</summary>
     public int Id { get; }
@@ -127,13 +143,24 @@ public abstract class TonicTimer
     /// <summary>The scheduled expiry at <paramref name="scheduled"/> is due at <paramref name="now"/>: raise it and decide what follows.</summary>
     private protected abstract void OnExpired(DateTimeOffset scheduled, DateTimeOffset now);
 
+    /// <summary>The instant <paramref name="delay"/> (at most <see cref="MaxDelay"/>) from now.</summary>
+    /// <exception cref="InvalidOperationException">The clock is so close to <see cref="DateTimeOffset.MaxValue"/> that the instant does not exist.</exception>
+    private protected DateTimeOffset FromNow(TimeSpan delay)
+    {
+        var now = Clock.GetUtcNow();
+        return DateTimeOffset.MaxValue - now >= delay
+            ? now + delay
+            : throw new InvalidOperationException($"Timer '{Name}': {delay} from {now:u} lies beyond DateTimeOffset.MaxValue.");
+    }
+
+    /// <summary>Schedules <paramref name="expiry"/>; a wait longer than one system timer allows is armed in steps.</summary>
     private protected void Arm(DateTimeOffset expiry)
     {
         _expiry = expiry;
         _running = true;
         var delay = expiry - Clock.GetUtcNow();
         _timer ??= Clock.CreateTimer(s_callback, this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _timer.Change(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+        _timer.Change(delay < TimeSpan.Zero ? TimeSpan.Zero : delay > s_longestStep ? s_longestStep : delay, Timeout.InfiniteTimeSpan);
     }
 
     private protected void Disarm()
@@ -188,6 +215,7 @@ public abstract class TonicTimer
         var now = Clock.GetUtcNow();
         if (now < _expiry - s_earlyTolerance)
         {
+            // A step of a long wait ended (or the system timer ran early): arm the rest toward the same expiry.
             Arm(_expiry);
             return;
         }

@@ -8,6 +8,7 @@ public sealed class CalendarRuleContractTests
     {
         new EveryYearRule(12, -1, 23, 59, 59, timeZone: Zones.Amsterdam),
         new EveryYearRule(new IsoWeekNumber(53), DayOfWeek.Sunday, timeZone: Zones.LordHowe),
+        new EveryYearRule(new IsoWeekNumber(53), DayOfWeek.Monday, timeZone: Zones.Amsterdam, week53: IsoWeek53Handling.Skip),
         new EveryMonthRule(DayOfWeek.Friday, -1, timeZone: Zones.NewYork),
         new EveryWeekRule(DayOfWeek.Saturday, 23, timeZone: Zones.Kolkata),
         new EveryDayRule(23, 59, 59.9, timeZone: Zones.Utc),

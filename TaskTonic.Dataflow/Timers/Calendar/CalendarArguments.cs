@@ -79,7 +79,12 @@ internal static class CalendarArguments
             ? week
             : throw new ArgumentOutOfRangeException(
                 nameof(week),
-                Got("week must be an ISO-8601 week number between 1 and 53 (53 means week 52 in years without a week 53)", week));
+                Got("week must be an ISO-8601 week number between 1 and 53 (for years without a week 53, see IsoWeek53Handling)", week));
+
+    internal static IsoWeek53Handling Week53(IsoWeek53Handling week53) =>
+        Enum.IsDefined(week53)
+            ? week53
+            : throw new ArgumentOutOfRangeException(nameof(week53), Got("week53 must be FallBackToWeek52 or Skip", week53));
 
     internal static string Got(string allowed, object value) =>
         string.Create(CultureInfo.InvariantCulture, $"{allowed}, got {value}");

@@ -12,7 +12,8 @@ namespace TaskTonic.Dataflow.Timers;
 /// <para>
 /// Daylight-saving behaviour of the built-in rules:
 /// a local time that does not exist (a spring-forward gap) fires at the wall time moved forward by the length of
-/// the gap (02:30 in a 02:00→03:00 gap fires at 03:30, the same elapsed time after the previous day's 02:30);
+/// the gap (02:30 in a 02:00→03:00 gap fires at 03:30, the same elapsed time after the previous day's 02:30; the
+/// transition instant 03:00 is not used, so distinct times in the gap stay distinct);
 /// a local time that occurs twice (a fall-back overlap) fires once, at its first (earlier) occurrence, for daily
 /// and longer rules. Hourly and minutely rules follow real time instead: they fire at every instant whose local
 /// wall clock shows their minute/second, so they fire in both passes of a repeated hour.

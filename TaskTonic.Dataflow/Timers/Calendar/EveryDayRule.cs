@@ -2,8 +2,12 @@ namespace TaskTonic.Dataflow.Timers;
 
 /// <summary>Fires every day at a local time of day.</summary>
 /// <remarks>
-/// On a spring-forward day a time inside the gap fires at the wall time moved forward by the gap; on a fall-back day
-/// a repeated time fires once, at its first occurrence. So every local date gets exactly one occurrence.
+/// On a spring-forward day a time inside the gap fires at the wall time moved forward by the length of the gap; on a
+/// fall-back day a repeated time fires once, at its first occurrence. So every local date gets exactly one occurrence.
+/// In Europe/Amsterdam (02:00→03:00 on 2025-03-30, 03:00→02:00 on 2025-10-26) 02:30 fires on 2025-03-29 02:30 +01:00,
+/// 2025-03-30 03:30 +02:00, 2025-03-31 02:30 +02:00, and on 2025-10-26 only at 02:30 +02:00. Moving forward by the gap
+/// (not to the transition, 03:00) keeps the skipped day's firing 24 real hours after the previous one and keeps
+/// times inside the gap apart (02:15 → 03:15, 02:45 → 03:45), as java.time and NodaTime's lenient resolver do.
 /// </remarks>
 public sealed class EveryDayRule : CalendarRule
 {

@@ -8,7 +8,9 @@ namespace TaskTonic.Dataflow.Timers;
 /// :15, not at UTC :15. The rule follows real time: in a repeated (fall-back) hour it fires in both passes, so it
 /// fires in every real hour. A time inside a spring-forward gap fires at the wall time moved forward by the gap; with
 /// a whole-hour gap that is the next real hour's firing (fired once), with a half-hour gap (Australia/Lord_Howe) it is
-/// an extra firing half an hour later.
+/// an extra firing half an hour later. In Europe/Amsterdam minute 30 fires on 2025-10-26 at 01:30 +02:00,
+/// 02:30 +02:00, 02:30 +01:00, 03:30 +01:00 (one firing per real hour; firing once would leave a two-hour hole), and
+/// on 2025-03-30 at 01:30 +01:00, then 03:30 +02:00.
 /// </remarks>
 public sealed class EveryHourRule : CalendarRule
 {

@@ -3,7 +3,8 @@ namespace TaskTonic.Dataflow.Timers;
 /// <summary>Fires every minute when the local wall clock's second reads <c>ss</c>.</summary>
 /// <remarks>
 /// The rule follows real time like <see cref="EveryHourRule"/>: it fires in every real minute, including both passes
-/// of a repeated (fall-back) hour, and a day of 24 real hours always has 1440 firings.
+/// of a repeated (fall-back) hour, and a day of 24 real hours always has 1440 firings. In Europe/Amsterdam on
+/// 2025-10-26 it fires at 02:59 +02:00, then 02:00 +01:00; on 2025-03-30 at 01:59 +01:00, then 03:00 +02:00.
 /// </remarks>
 public sealed class EveryMinuteRule : CalendarRule
 {
