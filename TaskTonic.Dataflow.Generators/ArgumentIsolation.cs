@@ -190,6 +190,13 @@ namespace TaskTonic.Dataflow.Generators
                 return walk.Reject($"'{type.ToDisplayString()}' is an interface or abstract, so the object's real type and state are unknown");
             }
 
+            // A field-like event hides its delegate field from the member list; it holds delegates all the same.
+            var instanceEvent = Hierarchy(type).SelectMany(t => t.GetMembers().OfType<IEventSymbol>()).FirstOrDefault(e => !e.IsStatic);
+            if (instanceEvent is not null)
+            {
+                return walk.Reject($"the event '{instanceEvent.ContainingType.Name}.{instanceEvent.Name}' holds delegates, which capture mutable state of the sender and cannot be copied");
+            }
+
             var fields = AllInstanceFields(type).ToList();
             var sealedEnough = type.TypeKind == TypeKind.Struct || type.IsSealed || type.IsRecord;
             if (sealedEnough && fields.All(f => IsReadOnly(f) && Classify(f.Type, walk) == Isolation.Share))
@@ -234,17 +241,14 @@ namespace TaskTonic.Dataflow.Generators
                 : walk.Reject($"the mutable type '{type.ToDisplayString()}' reaches itself through '{cyclicVia}', so a copy could be cyclic or arbitrarily deep");
         }
 
-        private static IEnumerable<IFieldSymbol> AllInstanceFields(INamedTypeSymbol type)
+        private static IEnumerable<IFieldSymbol> AllInstanceFields(INamedTypeSymbol type) =>
+            Hierarchy(type).SelectMany(t => t.GetMembers().OfType<IFieldSymbol>()).Where(f => !f.IsStatic && !f.IsConst);
+
+        private static IEnumerable<INamedTypeSymbol> Hierarchy(INamedTypeSymbol type)
         {
             for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object && t.SpecialType != SpecialType.System_ValueType; t = t.BaseType)
             {
-                foreach (var field in t.GetMembers().OfType<IFieldSymbol>())
-                {
-                    if (!field.IsStatic && !field.IsConst)
-                    {
-                        yield return field;
-                    }
-                }
+                yield return t;
             }
         }
 
