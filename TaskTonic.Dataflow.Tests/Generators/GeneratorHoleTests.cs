@@ -36,6 +36,15 @@ public sealed class GeneratorHoleTests
         Assert.Contains("task.DeliverTo(this, onResult, onFailed) (TaskTonic.Dataflow.Tasks.TaskDelivery)", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TTDF005_a_declared_state_starting_with_a_digit_is_reported_instead_of_a_syntax_error()
+    {
+        var message = Single(Generate("[TonicStates(\"1abc\")] public partial class Door : Tonic { void ttsc__x() { } }"), "TTDF005", "Door");
+
+        Assert.Contains("'[TonicStates(\"1abc\")]'", message, StringComparison.Ordinal);
+        Assert.EndsWith("segments of letters and digits that start with a letter", message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("[TonicStates(\"states\")] public partial class Door : Tonic { void ttsc__x() { } }", "Door", "State 'states' (constant 'States.States')")]
     [InlineData("public partial class Door : Tonic { void ttsc_states__x() { } }", "ttsc_states__x", "State 'states' (constant 'States.States')")]
