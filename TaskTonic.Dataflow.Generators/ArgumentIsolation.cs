@@ -18,7 +18,7 @@ namespace TaskTonic.Dataflow.Generators
     }
 
     /// <summary>Classifies parameter types for <see cref="Isolation"/>.</summary>
-    internal static class ArgumentIsolation
+    internal static partial class ArgumentIsolation
     {
         public const string PassByReferenceAttribute = "TaskTonic.Dataflow.PassByReferenceAttribute";
 
@@ -40,17 +40,22 @@ namespace TaskTonic.Dataflow.Generators
             "System.Collections.Generic.LinkedList", "System.Collections.Generic.KeyValuePair",
         };
 
-        public static Isolation Classify(IParameterSymbol parameter)
+        /// <summary>The isolation of a parameter; <paramref name="reason"/> says why when it is <see cref="Isolation.Reject"/>.</summary>
+        public static Isolation Classify(IParameterSymbol parameter, out string reason)
         {
+            reason = string.Empty;
             if (parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == PassByReferenceAttribute))
             {
                 return Isolation.Share;
             }
 
-            return Classify(parameter.Type, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));
+            var walk = new Walk();
+            var result = Classify(parameter.Type, walk);
+            reason = walk.Reason ?? "its state cannot be reached for a copy";
+            return result;
         }
 
-        private static Isolation Classify(ITypeSymbol type, HashSet<ITypeSymbol> visiting)
+        private static Isolation Classify(ITypeSymbol type, Walk walk)
         {
             if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == PassByReferenceAttribute))
             {
@@ -77,12 +82,18 @@ namespace TaskTonic.Dataflow.Generators
                 case SpecialType.System_UIntPtr:
                     return Isolation.Share;
                 case SpecialType.System_Object:
-                    return Isolation.Reject;
+                    return walk.Reject("'object' can hold anything, so neither sharing nor copying is known to be safe");
             }
 
-            if (type.TypeKind == TypeKind.Enum || type.TypeKind == TypeKind.Delegate)
+            if (type.TypeKind == TypeKind.Enum)
             {
                 return Isolation.Share;
+            }
+
+            // A delegate captures its target and closure, which are mutable state of the sender; it cannot be copied.
+            if (type.TypeKind == TypeKind.Delegate || type.SpecialType == SpecialType.System_Delegate || type.SpecialType == SpecialType.System_MulticastDelegate)
+            {
+                return walk.Reject($"the delegate '{type.ToDisplayString()}' captures mutable state of the sender and cannot be copied");
             }
 
             if (type.TypeKind == TypeKind.TypeParameter)
@@ -92,12 +103,12 @@ namespace TaskTonic.Dataflow.Generators
 
             if (type is IArrayTypeSymbol array)
             {
-                return Classify(array.ElementType, visiting) == Isolation.Reject ? Isolation.Reject : Isolation.Copy;
+                return Classify(array.ElementType, walk) == Isolation.Reject ? Isolation.Reject : Isolation.Copy;
             }
 
             if (type is not INamedTypeSymbol named || type.TypeKind == TypeKind.Dynamic || type.TypeKind == TypeKind.Pointer)
             {
-                return Isolation.Reject;
+                return walk.Reject($"'{type.ToDisplayString()}' is dynamic, a pointer or of unknown shape");
             }
 
             var original = named.OriginalDefinition.ToDisplayString();
@@ -117,84 +128,44 @@ namespace TaskTonic.Dataflow.Generators
 
             if (genericName == "System.Threading.Tasks.Task" || genericName == "System.Threading.Tasks.ValueTask" || genericName == "System.Nullable")
             {
-                return genericName == "System.Nullable" ? Classify(named.TypeArguments[0], visiting) : Isolation.Share;
+                return genericName == "System.Nullable" ? Classify(named.TypeArguments[0], walk) : Isolation.Share;
             }
 
             if (named.IsTupleType || genericName.StartsWith("System.Tuple", System.StringComparison.Ordinal))
             {
-                return Combine(named.TypeArguments.Select(t => Classify(t, visiting)), allShareMeansShare: true);
+                return Combine(named.TypeArguments.Select(t => Classify(t, walk)), allShareMeansShare: true);
             }
 
             if (genericName.StartsWith("System.Collections.Immutable.", System.StringComparison.Ordinal))
             {
-                return named.TypeArguments.All(t => Classify(t, visiting) == Isolation.Share) ? Isolation.Share : Isolation.Reject;
+                return named.TypeArguments.All(t => Classify(t, walk) == Isolation.Share)
+                    ? Isolation.Share
+                    : walk.Reject($"the immutable collection '{named.ToDisplayString()}' holds mutable elements, which would be shared");
             }
 
             if (s_collections.Contains(genericName))
             {
-                return Combine(named.TypeArguments.Select(t => Classify(t, visiting)), allShareMeansShare: false);
+                return Combine(named.TypeArguments.Select(t => Classify(t, walk)), allShareMeansShare: false);
             }
 
-            if (!visiting.Add(named))
+            // A type met again while it is being classified is assumed immutable (an immutable recursive type is
+            // fine to share); if it turns out mutable, the cycle makes it uncopyable (see ClassifyUserType).
+            if (!walk.Visiting.Add(named))
             {
-                return Isolation.Copy;
+                walk.CycleHits.Add(named);
+                return Isolation.Share;
             }
 
             try
             {
-                return ClassifyUserType(named, visiting);
+                return ClassifyUserType(named, walk);
             }
             finally
             {
-                visiting.Remove(named);
+                walk.Visiting.Remove(named);
+                walk.CycleHits.Remove(named);
             }
         }
-
-        private static Isolation ClassifyUserType(INamedTypeSymbol type, HashSet<ITypeSymbol> visiting)
-        {
-            if (type.TypeKind == TypeKind.Interface || type.IsAbstract)
-            {
-                return Isolation.Reject;
-            }
-
-            var fields = AllInstanceFields(type).ToList();
-            var sealedEnough = type.TypeKind == TypeKind.Struct || type.IsSealed || type.IsRecord;
-            if (sealedEnough && fields.All(f => IsReadOnly(f) && Classify(f.Type, visiting) == Isolation.Share))
-            {
-                return Isolation.Share;
-            }
-
-            var keyed = type.GetAttributes().Any(a => a.AttributeClass?.Name == "MessagePackObjectAttribute");
-            var constructible = type.TypeKind == TypeKind.Struct
-                || type.InstanceConstructors.Any(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length == 0)
-                || type.IsRecord;
-            // A contractless copy only carries public state: every field must be public or back a public property.
-            var allPublic = fields.All(f => f.DeclaredAccessibility == Accessibility.Public
-                || f.AssociatedSymbol is IPropertySymbol { DeclaredAccessibility: Accessibility.Public });
-            if ((keyed || (constructible && allPublic)) && fields.All(f => Classify(f.Type, visiting) != Isolation.Reject))
-            {
-                return Isolation.Copy;
-            }
-
-            return Isolation.Reject;
-        }
-
-        private static IEnumerable<IFieldSymbol> AllInstanceFields(INamedTypeSymbol type)
-        {
-            for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object && t.SpecialType != SpecialType.System_ValueType; t = t.BaseType)
-            {
-                foreach (var field in t.GetMembers().OfType<IFieldSymbol>())
-                {
-                    if (!field.IsStatic && !field.IsConst)
-                    {
-                        yield return field;
-                    }
-                }
-            }
-        }
-
-        private static bool IsReadOnly(IFieldSymbol field) =>
-            field.IsReadOnly || field.AssociatedSymbol is IPropertySymbol { SetMethod: null or { IsInitOnly: true } };
 
         private static Isolation Combine(IEnumerable<Isolation> parts, bool allShareMeansShare)
         {

@@ -29,7 +29,7 @@ namespace TaskTonic.Dataflow.Generators
 
         public static readonly DiagnosticDescriptor BadName = new DiagnosticDescriptor(
             "TTDF005", "Handler name does not parse",
-            "Method '{0}' starts with a sparkle prefix but is not a valid handler name; use prefix__name or prefix_state__name with prefix ttsc, ttse, tts or _tts, and snake_case segments of letters and digits",
+            "Method '{0}' starts with a sparkle prefix but is not a valid handler name; use prefix__name or prefix_state__name with prefix ttsc, ttse, tts or _tts, and snake_case segments of letters and digits that start with a letter",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
         public static readonly DiagnosticDescriptor UnsupportedSignature = new DiagnosticDescriptor(
@@ -49,12 +49,63 @@ namespace TaskTonic.Dataflow.Generators
 
         public static readonly DiagnosticDescriptor CannotCrossCatalysts = new DiagnosticDescriptor(
             "TTDF009", "Argument type can cross catalysts neither by reference nor by copy",
-            "Parameter '{0}' of handler '{1}' has type '{2}', which is not immutable and cannot be copied with MessagePack; use an immutable type (a record, a readonly struct, an immutable collection), a MessagePack-serializable type, or mark the parameter [PassByReference] to share it deliberately",
+            "Parameter '{0}' of handler '{1}' has type '{2}', which is not immutable and cannot be copied with MessagePack: {3}; use an immutable type (a record, a readonly struct, an immutable collection), a MessagePack-serializable type, or mark the parameter [PassByReference] to share it deliberately",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
         public static readonly DiagnosticDescriptor EntryPointClash = new DiagnosticDescriptor(
             "TTDF010", "Generated entry point clashes with an existing member",
             "The entry point '{0}' generated for sparkle '{1}' clashes with {2}; rename the handler or the member",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor AsyncHandler = new DiagnosticDescriptor(
+            "TTDF011", "Sparkle handlers are synchronous",
+            "Handler '{0}' is async; a sparkle runs to completion on its catalyst, so the code after an await would run outside it and an exception there would kill the process; make the handler synchronous, start the Task in it and receive the outcome as a later sparkle with task.DeliverTo(this, onResult, onFailed) (TaskTonic.Dataflow.Tasks.TaskDelivery)",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor StatesClassClash = new DiagnosticDescriptor(
+            "TTDF012", "Name clashes with the generated States class",
+            "{0} clashes with the nested class 'States' generated to hold the state constants of '{1}'; {2}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor PascalCaseCollision = new DiagnosticDescriptor(
+            "TTDF013", "Names collide after PascalCase conversion",
+            "{0} '{1}' and '{2}' both generate the member '{3}'; rename one of them so that their PascalCase forms differ",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor FileLocalTonic = new DiagnosticDescriptor(
+            "TTDF014", "Tonic class cannot be file-local",
+            "Tonic class '{0}' is {1}, but its generated part lives in another file and cannot extend a file-local type; remove the 'file' modifier (make it internal or private nested instead)",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor UnknownPrefix = new DiagnosticDescriptor(
+            "TTDF015", "Unknown sparkle prefix",
+            "Method '{0}' looks like a sparkle handler but '{1}' is not a sparkle prefix, so it stays a plain method that no sparkle calls; use ttsc (command), ttse (event), tts or _tts (internal), or rename it without the tt prefix",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor NeverRaisedHook = new DiagnosticDescriptor(
+            "TTDF016", "Handler name is never raised by the runtime",
+            "Handler '{0}' is named like a hook that TaskTonic.Dataflow never raises, so it is an ordinary event nothing sends; {1}",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        private static readonly DiagnosticDescriptor[] s_all =
+        {
+            NotPartial, ConflictingName, ParameterMismatch, NotVoid, BadName, UnsupportedSignature, HookWithParameters,
+            ContainerNotPartial, CannotCrossCatalysts, EntryPointClash, AsyncHandler, StatesClassClash, PascalCaseCollision,
+            FileLocalTonic, UnknownPrefix, NeverRaisedHook,
+        };
+
+        /// <summary>The descriptor with <paramref name="id"/>.</summary>
+        public static DiagnosticDescriptor ById(string id)
+        {
+            foreach (var descriptor in s_all)
+            {
+                if (descriptor.Id == id)
+                {
+                    return descriptor;
+                }
+            }
+
+            throw new System.InvalidOperationException(id);
+        }
     }
 }

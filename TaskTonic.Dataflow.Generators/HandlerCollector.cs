@@ -57,6 +57,12 @@ namespace TaskTonic.Dataflow.Generators
                     continue;
                 }
 
+                if (method.IsAsync)
+                {
+                    diagnostics?.Add(DiagnosticInfo.Create(Diagnostics.AsyncHandler, location, method.Name));
+                    continue;
+                }
+
                 if (!method.ReturnsVoid)
                 {
                     diagnostics?.Add(DiagnosticInfo.Create(Diagnostics.NotVoid, location, method.Name, method.ReturnType.ToDisplayString()));
@@ -79,8 +85,9 @@ namespace TaskTonic.Dataflow.Generators
                 var parameters = method.Parameters.Select(ToModel).ToList();
                 foreach (var parameter in method.Parameters.Where(p => parameters[p.Ordinal].Isolation == Isolation.Reject))
                 {
+                    ArgumentIsolation.Classify(parameter, out var reason);
                     diagnostics?.Add(DiagnosticInfo.Create(Diagnostics.CannotCrossCatalysts, parameter.Locations.FirstOrDefault() ?? location,
-                        parameter.Name, method.Name, parameter.Type.ToDisplayString()));
+                        parameter.Name, method.Name, parameter.Type.ToDisplayString(), reason));
                 }
 
                 handlers.Add(new Handler(method.Name, name, parameters, location));
@@ -197,7 +204,7 @@ namespace TaskTonic.Dataflow.Generators
             var type = parameter.Type.ToDisplayString(s_typeFormat);
             var typeOf = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var name = SyntaxFacts.GetKeywordKind(parameter.Name) != SyntaxKind.None ? "@" + parameter.Name : parameter.Name;
-            return new ParameterModel(type, typeOf, name, DefaultValue(parameter), ArgumentIsolation.Classify(parameter));
+            return new ParameterModel(type, typeOf, name, DefaultValue(parameter), ArgumentIsolation.Classify(parameter, out _));
         }
 
         private static string? DefaultValue(IParameterSymbol parameter)
@@ -213,10 +220,11 @@ namespace TaskTonic.Dataflow.Generators
                 return "default";
             }
 
+            // The value is parenthesised: "(global::E)-1" would parse as a subtraction.
             if (parameter.Type.TypeKind == TypeKind.Enum)
             {
-                return "(" + parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")" +
-                       System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+                return "(" + parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")(" +
+                       System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) + ")";
             }
 
             return value switch
@@ -224,15 +232,22 @@ namespace TaskTonic.Dataflow.Generators
                 string s => SymbolDisplay.FormatLiteral(s, quote: true),
                 char c => SymbolDisplay.FormatLiteral(c, quote: true),
                 bool b => b ? "true" : "false",
-                float f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "f",
-                double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d",
+                float f => FloatingLiteral("float", f, f.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "f"),
+                double d => FloatingLiteral("double", d, d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d"),
                 decimal m => m.ToString(System.Globalization.CultureInfo.InvariantCulture) + "m",
                 long l => l.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L",
                 ulong ul => ul.ToString(System.Globalization.CultureInfo.InvariantCulture) + "UL",
                 uint u => u.ToString(System.Globalization.CultureInfo.InvariantCulture) + "U",
-                _ => "(" + parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")" +
-                     System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+                _ => "(" + parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")(" +
+                     System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) + ")",
             };
         }
+
+        /// <summary>NaN and the infinities have no literal: they are written as the type's constants.</summary>
+        private static string FloatingLiteral(string keyword, double value, string literal) =>
+            double.IsNaN(value) ? keyword + ".NaN"
+            : double.IsPositiveInfinity(value) ? keyword + ".PositiveInfinity"
+            : double.IsNegativeInfinity(value) ? keyword + ".NegativeInfinity"
+            : literal;
     }
 }

@@ -18,7 +18,7 @@ namespace TaskTonic.Dataflow.Generators
     /// </summary>
     internal sealed record HandlerName(string Prefix, string? State, string Name, HandlerKind Kind)
     {
-        private static readonly Regex s_segment = new Regex("^[A-Za-z0-9]+(_[A-Za-z0-9]+)*$", RegexOptions.CultureInvariant);
+        private static readonly Regex s_segment = new Regex("^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$", RegexOptions.CultureInvariant);
         private static readonly string[] s_hooks = { "on_start", "on_enter", "on_exit", "on_finished" };
 
         /// <summary>The generic TaskTonic name, e.g. <c>ttsc__open</c>; the key of the sparkle.</summary>

@@ -24,6 +24,14 @@ namespace TaskTonic.Dataflow.Generators
             }
 
             var diagnostics = new List<DiagnosticInfo>();
+            NameChecks.AddNameWarnings(type, diagnostics);
+            if (!type.GetMembers().Any(m => m is IMethodSymbol && HandlerName.LooksLikeHandler(m.Name))
+                && HandlerCollector.DeclaredStates(type).Count == 0)
+            {
+                // Only misspelled handlers: warn, but this is not a tonic with sparkles (nothing to generate).
+                return WarningsOnly(type, diagnostics);
+            }
+
             var own = HandlerCollector.FromSymbol(type, diagnostics);
             var levels = AncestorLevels(type);
             levels.Add(own);
@@ -37,7 +45,7 @@ namespace TaskTonic.Dataflow.Generators
                 }
             }
 
-            var canEmit = true;
+            var canEmit = !NameChecks.AddFileLocal(type, declaration, diagnostics);
             if (!IsPartial(type))
             {
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotPartial, declaration.Identifier.GetLocation(), type.Name));
@@ -63,9 +71,12 @@ namespace TaskTonic.Dataflow.Generators
             }
 
             var sparkles = tables.BuildSparkles(own);
+            NameChecks.AddGeneratedNameClashes(type, declaration, tables.States, sparkles, own, declaredStates[declaredStates.Count - 1], diagnostics);
             foreach (var sparkle in sparkles.Where(s => s.EmitEntryPoint))
             {
-                var clash = FindClash(type, sparkle.EntryPoint);
+                var clash = sparkle.EntryPoint == "States" && tables.States.Count > 0
+                    ? "the nested class 'States' generated for the state constants"
+                    : FindClash(type, sparkle.EntryPoint);
                 if (clash is not null)
                 {
                     var handler = own.FirstOrDefault(h => h.Name.GenericName == sparkle.GenericName);
@@ -74,7 +85,7 @@ namespace TaskTonic.Dataflow.Generators
                 }
             }
 
-            canEmit &= diagnostics.Count == 0;
+            canEmit &= diagnostics.All(d => Diagnostics.ById(d.Id).DefaultSeverity != DiagnosticSeverity.Error);
             var ancestorStates = levels.Take(levels.Count - 1).SelectMany(l => l).Any(h => h.Name.State is not null)
                 || declaredStates.Take(declaredStates.Count - 1).Any(l => l.Count > 0);
 
@@ -95,6 +106,13 @@ namespace TaskTonic.Dataflow.Generators
                 CanEmit = canEmit,
             };
         }
+
+        private static TonicModel WarningsOnly(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics) =>
+            new TonicModel(HintName(type), null, default, type.Name, type.Name, type.IsSealed, false, default, default, default,
+                new EquatableArray<DiagnosticInfo>(diagnostics))
+            {
+                CanEmit = false,
+            };
 
         /// <summary>Describes an existing member (of the class or a base) that a generated entry point would clash with, or null.</summary>
         private static string? FindClash(INamedTypeSymbol type, string entryPoint)
@@ -162,7 +180,7 @@ namespace TaskTonic.Dataflow.Generators
         }
 
         public static bool HasHandlerMethods(ClassDeclarationSyntax declaration) =>
-            declaration.Members.OfType<MethodDeclarationSyntax>().Any(m => HandlerName.LooksLikeHandler(m.Identifier.ValueText))
+            declaration.Members.OfType<MethodDeclarationSyntax>().Any(m => HandlerName.LooksLikeHandler(m.Identifier.ValueText) || NameChecks.HasUnknownPrefix(m.Identifier.ValueText))
             || declaration.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString().Contains("TonicStates"));
 
         private static bool IsPartial(INamedTypeSymbol type) =>

@@ -103,11 +103,11 @@ namespace TaskTonic.Dataflow.Generators
                 if (sparkle.Parameters.Any(p => p.Isolation == Isolation.Copy))
                 {
                     w.Line($"/// <remarks>Called from another catalyst (or outside any sparkle), mutable arguments are copied with MessagePack; from the same catalyst they are passed by reference.</remarks>");
-                    w.Line($"{access} void {sparkle.EntryPoint}({parameters}) => PostSparkle({sparkle.Id}, IsolationRequired ? {Pack(sparkle, copy: true)} : {args});");
+                    w.Line($"{access} void {sparkle.EntryPoint}({parameters}) => base.PostSparkle({sparkle.Id}, base.IsolationRequired ? {Pack(sparkle, copy: true)} : {args});");
                 }
                 else
                 {
-                    w.Line($"{access} void {sparkle.EntryPoint}({parameters}) => PostSparkle({sparkle.Id}, {args});");
+                    w.Line($"{access} void {sparkle.EntryPoint}({parameters}) => base.PostSparkle({sparkle.Id}, {args});");
                 }
 
                 w.Line();
@@ -132,18 +132,18 @@ namespace TaskTonic.Dataflow.Generators
                     var call = Arguments(sparkle);
                     if (sparkle.Cases.Count > 0)
                     {
-                        w.Line("var state = State;");
+                        w.Line("var __tt_state = base.State;");
                         foreach (var c in sparkle.Cases)
                         {
                             w.Line(c.Method is null
-                                ? $"if (state == {c.State}) break;"
-                                : $"if (state == {c.State}) {{ {c.Method}({call}); return; }}");
+                                ? $"if (__tt_state == {c.State}) break;"
+                                : $"if (__tt_state == {c.State}) {{ this.{c.Method}({call}); return; }}");
                         }
                     }
 
                     if (sparkle.OwnGeneric is not null)
                     {
-                        w.Line($"{sparkle.OwnGeneric}({call});");
+                        w.Line($"this.{sparkle.OwnGeneric}({call});");
                         w.Line("return;");
                     }
                     else
@@ -163,7 +163,7 @@ namespace TaskTonic.Dataflow.Generators
 
         private static string Pack(SparkleModel sparkle, bool copy)
         {
-            string Value(ParameterModel p) => copy && p.Isolation == Isolation.Copy ? $"CopyArgument({p.Name})" : p.Name;
+            string Value(ParameterModel p) => copy && p.Isolation == Isolation.Copy ? $"global::TaskTonic.Dataflow.Tonic.CopyArgument({p.Name})" : p.Name;
             return sparkle.Parameters.Count switch
             {
                 0 => "null",

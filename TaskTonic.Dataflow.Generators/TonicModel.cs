@@ -45,20 +45,7 @@ namespace TaskTonic.Dataflow.Generators
     {
         public Diagnostic ToDiagnostic()
         {
-            var descriptor = Id switch
-            {
-                "TTDF001" => Diagnostics.NotPartial,
-                "TTDF002" => Diagnostics.ConflictingName,
-                "TTDF003" => Diagnostics.ParameterMismatch,
-                "TTDF004" => Diagnostics.NotVoid,
-                "TTDF005" => Diagnostics.BadName,
-                "TTDF006" => Diagnostics.UnsupportedSignature,
-                "TTDF007" => Diagnostics.HookWithParameters,
-                "TTDF008" => Diagnostics.ContainerNotPartial,
-                "TTDF009" => Diagnostics.CannotCrossCatalysts,
-                "TTDF010" => Diagnostics.EntryPointClash,
-                _ => throw new InvalidOperationException(Id),
-            };
+            var descriptor = Diagnostics.ById(Id);
             var location = FilePath.Length == 0 ? Location.None : Location.Create(FilePath, Span, LineSpan);
             return Diagnostic.Create(descriptor, location, Arguments.ToObjectArray());
         }

@@ -110,13 +110,15 @@ public sealed class GeneratorDiagnosticsTests
     [InlineData("ttse_a__")]
     [InlineData("tts_a_b")]
     [InlineData("_tts__")]
+    [InlineData("ttsc_1st__x")]
+    [InlineData("ttsc__2x")]
     public void TTDF005_a_handler_name_that_does_not_parse_is_reported(string name)
     {
         var run = Generate($"public partial class Door : Tonic {{ void {name}() {{ }} }}");
 
         Assert.Equal(
             $"Method '{name}' starts with a sparkle prefix but is not a valid handler name; use prefix__name or prefix_state__name " +
-            "with prefix ttsc, ttse, tts or _tts, and snake_case segments of letters and digits",
+            "with prefix ttsc, ttse, tts or _tts, and snake_case segments of letters and digits that start with a letter",
             Message(Single(run, "TTDF005", name)));
     }
 
