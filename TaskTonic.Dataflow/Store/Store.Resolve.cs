@@ -45,17 +45,17 @@ public sealed partial class Store
     {
         var cursor = _root;
         var segments = path.Split('/');
+        if (!create && Array.Exists(segments, s => s.EndsWith('#')))
+        {
+            throw new ArgumentException($"'#' appends a list item; the path '{path}' cannot be read.", nameof(path));
+        }
+
         for (var i = 0; i < segments.Length; i++)
         {
             var seg = segments[i];
             var last = i == segments.Length - 1;
             if (seg.EndsWith('#'))
             {
-                if (!create)
-                {
-                    throw new ArgumentException($"'#' appends a list item; the path '{path}' cannot be read.", nameof(path));
-                }
-
                 var prefix = seg[..^1];
                 cursor = CreateChild(cursor, $"{prefix}#{NextIndex(cursor, prefix)}");
             }

@@ -3,14 +3,13 @@ namespace TaskTonic.Dataflow;
 public sealed partial class Store
 {
     private readonly Dictionary<string, List<StoreSubscription>> _subscriptions = new(StringComparer.Ordinal);
-    private readonly HashSet<Tonic> _hookedTonics = [];
     private int _subscriptionCount;
 
     /// <summary>
     /// Subscribes a tonic through one of its generated entry points (e.g. <c>Subscribe("config", OnConfigChanged)</c>
     /// for <c>ttse__on_config_changed(StoreChanges changes)</c>): each flush that touches the path queues one work order
     /// with its matching changes, in occurrence order, on the tonic's catalyst. The subscription is removed when the
-    /// tonic finishes.
+    /// tonic finishes (right after its <c>ttse__on_finished</c>).
     /// </summary>
     /// <param name="path">A path or a pattern (<c>*</c> one segment, <c>**</c> one or more).</param>
     /// <param name="entryPoint">The generated entry point, taking a <see cref="StoreChanges"/>.</param>
@@ -65,6 +64,9 @@ public sealed partial class Store
     /// <summary>The number of live subscriptions.</summary>
     public int SubscriptionCount => Volatile.Read(ref _subscriptionCount);
 
+    /// <summary>Called on the tonic's catalyst once it finishes: its subscriptions die with it.</summary>
+    internal void TonicFinishing(Tonic tonic) => RemoveWhere(null, s => ReferenceEquals(s.Tonic, tonic));
+
     internal void RemoveSubscription(StoreSubscription subscription) => RemoveWhere(subscription.Pattern.Path, s => ReferenceEquals(s, subscription));
 
     private StoreSubscription Add(string path, Delegate handler, Tonic? tonic, StoreSubscribeOptions? options)
@@ -72,7 +74,6 @@ public sealed partial class Store
         options ??= StoreSubscribeOptions.Exact;
         path = StorePath.Normalize(path, nameof(path));
         var subscription = new StoreSubscription(this, new PathPattern(path, options.Recursive), options, handler, tonic, options.Owner ?? (object?)tonic ?? handler.Target);
-        var hook = false;
         lock (_lock)
         {
             if (!_subscriptions.TryGetValue(subscription.Pattern.StaticKey, out var list))
@@ -82,24 +83,17 @@ public sealed partial class Store
 
             list.Add(subscription);
             _subscriptionCount++;
-            hook = tonic is not null && _hookedTonics.Add(tonic);
+            if (tonic is not null && !tonic.AddStoreSubscriber(this))
+            {
+                // Subscribed while finishing: it dies at once, like every other subscription of the tonic.
+                RemoveSubscription(subscription);
+                return subscription;
+            }
+
             if (options.TriggerNow)
             {
                 EnqueueInitLocked(subscription);
             }
-        }
-
-        if (hook)
-        {
-            _ = tonic!.Completion.ContinueWith(static (_, state) =>
-            {
-                var (store, done) = ((Store, Tonic))state!;
-                store.RemoveWhere(null, s => ReferenceEquals(s.Tonic, done));
-                lock (store._lock)
-                {
-                    store._hookedTonics.Remove(done);
-                }
-            }, (this, tonic), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         if (!_lock.IsHeldByCurrentThread)
