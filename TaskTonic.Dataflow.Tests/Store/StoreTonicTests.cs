@@ -7,6 +7,9 @@ namespace TaskTonic.Dataflow.Tests.Store;
 /// <summary>Delivery as sparkles (issue 16 item 3) and ST-51: a tonic's subscriptions arrive on its catalyst and die with it.</summary>
 public sealed partial class StoreTonicTests
 {
+    [ThreadStatic]
+    private static bool t_writing;
+
     private sealed partial class Watcher : Tonic
     {
         private readonly StoreT _store;
@@ -25,6 +28,8 @@ public sealed partial class StoreTonicTests
 
         public List<int> Threads { get; } = [];
 
+        public List<bool> RanOnOwnCatalyst { get; } = [];
+
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public StoreSubscription? Subscription { get; private set; }
@@ -41,6 +46,7 @@ public sealed partial class StoreTonicTests
         {
             Got.Add(changes);
             Threads.Add(Environment.CurrentManagedThreadId);
+            RanOnOwnCatalyst.Add(ReferenceEquals(Internal.Ambient.Running, Catalyst) && !t_writing);
             if (Got.Sum(c => c.Count) >= _expected)
             {
                 Done.TrySetResult();
@@ -134,14 +140,15 @@ public sealed partial class StoreTonicTests
         formula.AddStartingTonic(() => watcher = new Watcher(store, "cfg", expected: 100, subscribed));
         var run = formula.RunAsync();
         await subscribed.Task.Within();
-        var writer = Environment.CurrentManagedThreadId;
         for (var i = 0; i < 100; i++)
         {
+            t_writing = true;
             store.Set($"cfg/v{i % 7}", i);
+            t_writing = false;
         }
 
         await watcher!.Done.Task.Within();
-        Assert.DoesNotContain(writer, watcher.Threads);
+        Assert.All(watcher.RanOnOwnCatalyst, Assert.True);
         Assert.Equal(Enumerable.Range(0, 100), watcher.Got.SelectMany(c => c).Select(c => (int)c.NewValue!));
         watcher.Quit();
         await run.Within();
