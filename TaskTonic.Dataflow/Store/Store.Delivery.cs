@@ -26,48 +26,72 @@ public sealed partial class Store
             return;
         }
 
+        // The pending list is reused: nothing emits while it is matched (snapshots only read).
         var pending = _pending;
-        _pending = [];
-        var matched = new Dictionary<StoreSubscription, List<(StoreChange Change, string Base)>>();
-        var order = new List<StoreSubscription>();
-        var lookup = _subscriptions.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var change in pending)
+        List<StoreSubscription>? order = null;
+        try
         {
-            var key = change.Path.AsSpan();
-            while (true)
+            var lookup = _subscriptions.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var change in pending)
             {
-                if (lookup.TryGetValue(key, out var list))
+                var key = change.Path.AsSpan();
+                while (true)
                 {
-                    foreach (var s in list)
+                    if (lookup.TryGetValue(key, out var list))
                     {
-                        if (s.Matches(change, out var basePath))
+                        foreach (var s in list)
                         {
-                            if (!matched.TryGetValue(s, out var hits))
+                            if (s.Matches(change, out var basePath))
                             {
-                                matched.Add(s, hits = []);
-                                order.Add(s);
-                            }
+                                // Each subscription collects its hits in its own scratch list (used only under the lock).
+                                if (s.Hits.Count == 0)
+                                {
+                                    (order ??= []).Add(s);
+                                }
 
-                            hits.Add((change, basePath));
+                                s.Hits.Add((change, basePath));
+                            }
                         }
+                    }
+
+                    if (key.Length == 0)
+                    {
+                        break;
+                    }
+
+                    var slash = key.LastIndexOf('/');
+                    key = slash < 0 ? [] : key[..slash];
+                }
+            }
+
+            foreach (var s in order ?? [])
+            {
+                var hits = s.Hits;
+                StoreChange[] changes;
+                if (s.Options.Extract is { } fields)
+                {
+                    changes = Extract(hits, fields);
+                }
+                else
+                {
+                    changes = new StoreChange[hits.Count];
+                    for (var i = 0; i < changes.Length; i++)
+                    {
+                        changes[i] = hits[i].Change;
                     }
                 }
 
-                if (key.Length == 0)
-                {
-                    break;
-                }
-
-                var slash = key.LastIndexOf('/');
-                key = slash < 0 ? [] : key[..slash];
+                hits.Clear();
+                _deliveries.Enqueue(new Delivery(s, new StoreChanges(s.Path, changes)));
             }
         }
-
-        foreach (var s in order)
+        finally
         {
-            var hits = matched[s];
-            var changes = s.Options.Extract is { } fields ? Extract(hits, fields) : [.. hits.Select(h => h.Change)];
-            _deliveries.Enqueue(new Delivery(s, new StoreChanges(s.Path, changes)));
+            pending.Clear();
+            foreach (var s in order ?? [])
+            {
+                s.Hits.Clear();
+            }
         }
     }
 

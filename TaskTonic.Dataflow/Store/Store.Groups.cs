@@ -6,7 +6,7 @@ public sealed partial class Store
     private int _depth;
     private int _silent;
     private string? _source;
-    private List<StoreChange> _pending = [];
+    private readonly List<StoreChange> _pending = [];
 
     /// <summary>
     /// Opens a group: until it is disposed, other threads wait, and this thread's writes are collected and flushed once

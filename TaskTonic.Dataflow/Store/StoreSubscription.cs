@@ -14,6 +14,11 @@ public sealed class StoreSubscription : IDisposable
         Handler = handler;
         Tonic = tonic;
         Owner = owner;
+        foreach (var field in options.Extract ?? [])
+        {
+            _ = field == "." ? field : StorePath.Normalize(field, nameof(options.Extract));
+        }
+
         Exclude = options.Exclude is { Count: > 0 } ex ? [.. ex.Select(p => StorePath.Normalize(p, nameof(options.Exclude)))] : null;
     }
 
@@ -36,6 +41,9 @@ public sealed class StoreSubscription : IDisposable
     internal Delegate Handler { get; }
 
     internal string[]? Exclude { get; }
+
+    /// <summary>The changes of the flush being built that matched; only touched under the store's lock.</summary>
+    internal List<(StoreChange Change, string Base)> Hits { get; } = [];
 
     /// <summary>Unsubscribes; changes already flushed to it may still be delivered to a tonic's mailbox.</summary>
     public void Dispose() => _store.RemoveSubscription(this);
