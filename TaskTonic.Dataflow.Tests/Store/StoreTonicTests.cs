@@ -118,6 +118,34 @@ public sealed partial class StoreTonicTests
         Assert.Equal(0, distiller.Ledger.DeadLetters.Count);
     }
 
+    private sealed partial class Initial : Tonic
+    {
+        public List<StoreChange> Got { get; } = [];
+
+        public TaskTonic.Dataflow.Store? Seen { get; private set; }
+
+        private void ttse__on_start()
+        {
+            Seen = Ledger.Store();
+            Seen.Subscribe("formula/project_name", OnName, new() { TriggerNow = true });
+        }
+
+        private void ttse__on_name(StoreChanges changes) => Got.AddRange(changes);
+    }
+
+    [Fact]
+    public void ST51_TwoTonicsShareTheLedgersStore_AndTriggerNowArrivesAsASparkle()
+    {
+        var distiller = new Distiller();
+        var a = distiller.Spawn(() => new Initial());
+        var b = distiller.Spawn(() => new Initial());
+        distiller.Sparkle();
+        Assert.Same(a.Seen, b.Seen);
+        Assert.Same(distiller.Ledger.Store(), a.Seen);
+        Assert.Equal(new StoreChange("formula/project_name", "tasktonic app", null, "init"), Assert.Single(a.Got));
+        Assert.Equal(2, distiller.Trace.Count(t => t.Sparkle == "ttse__on_name"));
+    }
+
     [Fact]
     public void Subscribe_RequiresAGeneratedEntryPoint()
     {
