@@ -3,6 +3,7 @@ using TaskTonic.Dataflow.Samples.HelloWorld;
 using TaskTonic.Dataflow.Samples.Layering;
 using TaskTonic.Dataflow.Samples.Pipeline;
 using TaskTonic.Dataflow.Samples.ResponsiveUi;
+using TaskTonic.Dataflow.Samples.StoreDemo;
 using TaskTonic.Dataflow.Samples.TrafficLight;
 using TaskTonic.Dataflow.Samples.WorkerCatalyst;
 
@@ -16,6 +17,7 @@ var samples = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.Ordi
     ["responsive-ui"] = ResponsiveUiSample.RunAsync,
     ["big-data"] = BigDataSample.RunAsync,
     ["pipeline"] = PipelineSample.RunAsync,
+    ["store"] = StoreSample.RunAsync,
 };
 
 var chosen = args.Length == 0 ? samples.Keys.ToList() : args.ToList();

@@ -306,6 +306,7 @@ public abstract partial class Tonic
     /// <summary>After <c>ttse__on_finished</c>: a client leaves its services.</summary>
     private void NotifyFinishing()
     {
+        NotifyStoresFinishing();
         if (_serviceLinks is not null)
         {
             _ledger.Services.TonicFinishing(this);
