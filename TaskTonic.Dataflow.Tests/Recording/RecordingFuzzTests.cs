@@ -6,7 +6,7 @@ namespace TaskTonic.Dataflow.Tests.Recording;
 
 public sealed partial class RecordingFormatTests
 {
-    private const int Mutations = 3_000;
+    private const int Mutations = 2_400;
 
     /// <summary>
     /// Damaged recordings: raw bit flips, truncations and insertions (mostly caught by the checksums), and the same
