@@ -18,6 +18,21 @@ public sealed partial class BoundedMailboxTests
         private void ttsc__process(int item) => Processed.Add(item);
     }
 
+    private sealed partial class Feeder : Tonic
+    {
+        private readonly Worker _worker;
+
+        public Feeder(Worker worker) => _worker = worker;
+
+        private void ttsc__feed(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _worker.Process(i);
+            }
+        }
+    }
+
     private static (Distiller Distiller, Worker Worker) Start(BoundedMailbox? mailbox)
     {
         var distiller = new Distiller();
@@ -148,6 +163,20 @@ public sealed partial class BoundedMailboxTests
 
         Assert.True(worker.IsCompleted);
         Assert.Equal(1, distiller.Ledger.DroppedCount);
+    }
+
+    [Fact]
+    public void Wait_admits_a_sparkles_posts_beyond_the_capacity_instead_of_blocking_its_catalyst()
+    {
+        var (distiller, worker) = Start(new BoundedMailbox(2));
+        var feeder = distiller.Spawn(() => new Feeder(worker));
+
+        feeder.Feed(5);
+        distiller.Sparkle();
+
+        Assert.Equal([0, 1, 2, 3, 4], worker.Processed);
+        Assert.Equal(0, distiller.Ledger.DroppedCount);
+        Assert.True(worker.SendAsync(() => worker.Process(5)).IsCompletedSuccessfully);
     }
 
     [Fact]
