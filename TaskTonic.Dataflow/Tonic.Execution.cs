@@ -20,6 +20,11 @@ public abstract partial class Tonic
     {
         if (order.Kind == WorkOrderKind.User)
         {
+            if (_mailboxBound is { } bound && order.Sparkle >= 0 && _phase != Phase.Suspended)
+            {
+                bound.Release();
+            }
+
             if (_phase >= Phase.Finishing)
             {
                 if (_phase == Phase.Suspended)

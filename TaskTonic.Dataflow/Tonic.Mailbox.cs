@@ -39,6 +39,11 @@ public abstract partial class Tonic
             return;
         }
 
+        if (_mailboxBound is { } bound && sparkle >= 0 && !AdmitBounded(bound, order, context.Running))
+        {
+            return;
+        }
+
         Post(order, context.Running);
     }
 

@@ -45,6 +45,10 @@ public abstract partial class Tonic
     protected Tonic(TonicOptions? options)
         : this(options?.Name, options?.Base, options?.Catalyst, options?.LogMode)
     {
+        if (options?.Mailbox is { } mailbox)
+        {
+            BoundMailbox(mailbox);
+        }
     }
 
     private protected Tonic(string? name, Tonic? explicitBase, Catalyst? explicitCatalyst, LogMode? logMode)
