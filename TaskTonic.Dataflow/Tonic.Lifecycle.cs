@@ -205,9 +205,18 @@ public abstract partial class Tonic
         Volatile.Read(ref _completion)?.TrySetResult();
     }
 
-    private void OnInfusionCompleted(Tonic child)
+    /// <summary>On this tonic's catalyst: an infusion completed (or its construction was abandoned).</summary>
+    private void OnInfusionCompleted(Tonic child, in WorkOrder order)
     {
         Volatile.Read(ref _infusions)?.Remove(child);
+        if (_phase == Phase.Started && !child.IsAbandoned)
+        {
+            // ttse__on_infusion_completed(Tonic child): a work order of its own on this catalyst, so under the Distiller it
+            // runs at a fixed point of the run (unlike continuations on the child's Completion).
+            InvokeWithin(TonicDescriptor.OnInfusionCompleted, child, order);
+            RunPendingTransitions(order);
+        }
+
         if (_phase == Phase.Finishing)
         {
             TryComplete();

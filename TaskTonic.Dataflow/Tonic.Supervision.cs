@@ -70,6 +70,11 @@ public abstract partial class Tonic
     }
 
     internal static T CreateSupervised<T>(Func<T> factory, SupervisionPolicy? policy, Tonic? expectedBase)
+        where T : Tonic =>
+        ConstructionLog.Build(() => CreateSupervisedCore(factory, policy, expectedBase));
+
+    /// <summary>Builds and checks the supervised tonic; a throw abandons what the factory built (see <see cref="ConstructionLog"/>).</summary>
+    private static T CreateSupervisedCore<T>(Func<T> factory, SupervisionPolicy? policy, Tonic? expectedBase)
         where T : Tonic
     {
         var child = factory() ?? throw new InvalidOperationException("The factory of a supervised tonic returned null.");
