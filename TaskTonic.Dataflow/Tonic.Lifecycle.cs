@@ -22,7 +22,7 @@ public abstract partial class Tonic
     }
 
     /// <summary>True once the tonic's <c>ttse__on_start</c> has run (or is running).</summary>
-    public bool HasStarted => Live._phase >= Phase.Started;
+    public bool HasStarted => Live._phase >= Phase.Started && !Live._abandoned;
 
     /// <summary>True once the tonic's finish has begun: user sparkles are dropped from then on.</summary>
     public bool IsFinishing => Live._phase is Phase.Finishing or Phase.Completed;
@@ -209,10 +209,11 @@ public abstract partial class Tonic
     private void OnInfusionCompleted(Tonic child, in WorkOrder order)
     {
         Volatile.Read(ref _infusions)?.Remove(child);
-        if (_phase == Phase.Started && !child.IsAbandoned)
+        if (_phase == Phase.Started && !child.IsAbandoned && _descriptor.DeclaresHandler(TonicDescriptor.OnInfusionCompleted))
         {
-            // ttse__on_infusion_completed(Tonic child): a work order of its own on this catalyst, so under the Distiller it
-            // runs at a fixed point of the run (unlike continuations on the child's Completion).
+            // ttse__on_infusion_completed(Tonic child) runs inside this runtime work order on this catalyst, so under the
+            // Distiller it runs at a fixed point of the run (unlike continuations on the child's Completion). Only a class
+            // that declares it pays (and traces) the call.
             InvokeWithin(TonicDescriptor.OnInfusionCompleted, child, order);
             RunPendingTransitions(order);
         }

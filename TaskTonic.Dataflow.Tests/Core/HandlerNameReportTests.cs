@@ -1,5 +1,4 @@
 using TaskTonic.Dataflow.Testing;
-using TaskTonic.Dataflow.Tests.Logging;
 
 namespace TaskTonic.Dataflow.Tests.Core;
 
@@ -51,7 +50,7 @@ public sealed partial class HandlerNameReportTests
         var failure = Assert.Single(failures);
         Assert.Equal("ttse_locked__on_enter", failure.SparkleName);
         Assert.Equal("locked", failure.StateName);
-        Assert.Contains(logs.Entries, e => e.Text == $"{door.Name}[locked].ttse_locked__on_enter: locking");
+        Assert.Contains(logs.Entries, e => e.Message == $"{door.Name}[locked].ttse_locked__on_enter: locking");
         var hook = Assert.Single(result.Trace, e => e.Sparkle == "ttse__on_enter");
         Assert.Equal("ttse_locked__on_enter", hook.Handler);
         Assert.NotNull(hook.Failure);

@@ -70,7 +70,7 @@ public sealed partial class InfusionCompletedHookTests
             distiller.Sparkle();
 
             Assert.Equal(["generic first completed=True"], parent.Seen);
-            Assert.Equal([parent.Second], parent.Infusions);
+            Assert.Same(parent.Second, Assert.Single(parent.Infusions));
 
             parent.Second!.Quit();
             distiller.Sparkle();

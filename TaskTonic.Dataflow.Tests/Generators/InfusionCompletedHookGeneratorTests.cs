@@ -9,7 +9,6 @@ public sealed class InfusionCompletedHookGeneratorTests
 
     [Theory]
     [InlineData("void ttse__on_infusion_completed(Tonic child) { }")]
-    [InlineData("void ttse__on_infusion_completed(Tonic? child) { }")]
     [InlineData("void ttse__on_infusion_completed() { }")]
     [InlineData("void ttse__on_infusion_completed(TaskTonic.Dataflow.Tonic child) { } void ttse_busy__on_infusion_completed(TaskTonic.Dataflow.Tonic child) { }")]
     public void IG01_the_hook_compiles_dispatches_as_hook_4_and_gets_no_entry_point(string member)

@@ -113,7 +113,11 @@ public sealed class TonicDescriptor
             return SparkleName(id);
         }
 
-        var names = _handlerNames ??= new HandlerNames(this);
-        return names.Find(id, state) ?? SparkleName(id);
+        return Handlers.Find(id, state) ?? SparkleName(id);
     }
+
+    /// <summary>True when the class (or a base) declares a handler for sparkle <paramref name="id"/>, in any state.</summary>
+    internal bool DeclaresHandler(int id) => Handlers.Declares(id);
+
+    private HandlerNames Handlers => _handlerNames ??= new HandlerNames(this);
 }
