@@ -143,7 +143,9 @@ public sealed class Ledger
     /// <summary>
     /// Runs <paramref name="factory"/> in a spawn scope, so the tonics it creates have this ledger and
     /// <paramref name="base"/> (null: they are roots bound to the main catalyst). Their starts are queued when the
-    /// scope ends. This is how code outside any sparkle (tests, hosts) creates tonics.
+    /// scope ends. This is how code outside any sparkle (tests, hosts) creates tonics. When the factory throws (a
+    /// constructor failed), every tonic it registered is undone, so it leaves no entry, binding or start behind, and the
+    /// exception propagates.
     /// </summary>
     public T Spawn<T>(Func<T> factory, Tonic? @base = null)
         where T : Tonic
