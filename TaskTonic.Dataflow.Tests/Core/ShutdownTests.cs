@@ -20,7 +20,9 @@ public sealed partial class ShutdownTests
     [Fact]
     public async Task SD01_Shutdown_finishes_a_root_spawned_with_Formula_Spawn_and_RunAsync_completes()
     {
+        // The starting tonic keeps the main catalyst alive until the root is spawned (else it could auto-finish first).
         var formula = new Formula();
+        formula.AddStartingTonic(() => new Resident());
         var run = formula.RunAsync();
         var root = formula.Spawn(() => new Resident());
         await root.Started.Task.Within();
@@ -57,6 +59,7 @@ public sealed partial class ShutdownTests
     {
         using var cancel = new CancellationTokenSource();
         var formula = new Formula();
+        formula.AddStartingTonic(() => new Resident());
         var run = formula.RunAsync(cancel.Token);
         var root = formula.Spawn(() => new Resident());
         await root.Started.Task.Within();
