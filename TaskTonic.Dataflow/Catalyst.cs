@@ -144,6 +144,19 @@ public class Catalyst : Tonic
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
+    /// <summary>The catalyst's construction failed: stop its loop (and thread), if it got that far.</summary>
+    internal void AbandonLoop()
+    {
+        if (_loop is null)
+        {
+            _dedicated?.Complete();
+            SignalCompletion();
+            return;
+        }
+
+        CompleteLoop();
+    }
+
     private void FinishNow() =>
         RunFinish(new WorkOrder(this, SystemSparkle.Finish, null, this, SystemSparkle.TonicLeft));
 }

@@ -79,7 +79,7 @@ public abstract partial class Tonic
         {
             _hasPendingState = false;
             observer?.Exited(this, sparkle, ex);
-            Fail(new SparkleFailure(this, _descriptor.SparkleName(sparkle), StateName, SourceOf(order.Source, order.SourceSparkle), ex),
+            Fail(new SparkleFailure(this, _descriptor.HandlerName(sparkle, _state), StateName, SourceOf(order.Source, order.SourceSparkle), ex),
                 sparkle == SystemSparkle.UserCallback ? null : args);
             return false;
         }
@@ -108,7 +108,7 @@ public abstract partial class Tonic
 
     private void RunSystem(in WorkOrder order)
     {
-        if (_phase == Phase.Suspended && RunSystemSuspended(order))
+        if ((_phase == Phase.Suspended && RunSystemSuspended(order)) || _abandoned)
         {
             return;
         }
@@ -136,7 +136,7 @@ public abstract partial class Tonic
                 RunFinish(order);
                 break;
             case SystemSparkle.InfusionCompleted:
-                OnInfusionCompleted((Tonic)order.Args!);
+                OnInfusionCompleted((Tonic)order.Args!, order);
                 break;
             case SystemSparkle.TonicLeft:
                 ((Catalyst)this).OnTonicLeft();

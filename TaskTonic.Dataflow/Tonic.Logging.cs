@@ -36,7 +36,7 @@ public abstract partial class Tonic
         }
 
         var frame = Ambient.Current;
-        var sparkle = ReferenceEquals(frame.Tonic, this) ? _descriptor.SparkleName(frame.Sparkle) : string.Empty;
+        var sparkle = ReferenceEquals(frame.Tonic, this) ? _descriptor.HandlerName(frame.Sparkle, _state) : string.Empty;
         var state = StateName ?? NoStateName;
         using (logger.BeginScope(new TonicLogScope(Id, Name, sparkle, state)))
         {
@@ -79,7 +79,7 @@ public abstract partial class Tonic
         var logger = _ledger.GetLogger(GetType());
         if (logger.IsEnabled(LogLevel.Trace))
         {
-            TonicLog.Sparkle(logger, Name, StateName ?? NoStateName, _descriptor.SparkleName(sparkle),
+            TonicLog.Sparkle(logger, Name, StateName ?? NoStateName, _descriptor.HandlerName(sparkle, _state),
                 SourceOf(order.Source, order.SourceSparkle).ToString(), Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds);
         }
     }
