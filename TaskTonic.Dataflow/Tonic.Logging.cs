@@ -82,7 +82,7 @@ public abstract partial class Tonic
         var logger = _ledger.GetLogger(GetType());
         if (logger.IsEnabled(slow ? LogLevel.Warning : LogLevel.Trace))
         {
-            var source = SourceOf(order.Source, order.SourceSparkle).ToString();
+            var source = SourceOf(order.Source, order.SourceSparkle).ToString() is { Length: > 0 } known ? known : "outside";
             var name = _descriptor.SparkleName(sparkle);
             if (slow)
             {

@@ -1,0 +1,5 @@
+using TaskTonicService;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Services.AddHostedService<FormulaService>();
+await builder.Build().RunAsync();
