@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using TaskTonicService;
 
 var builder = Host.CreateApplicationBuilder(args);
