@@ -103,11 +103,14 @@ expect "$work/app.log" "counting to 3" "total 3"
 timeout 120 dotnet run --project "$work/MyService/src/MyService" -- --Heartbeat:PeriodSeconds=0.1 --Heartbeat:MaxBeats=3 > "$work/service.log" 2>&1 \
     || { cat "$work/service.log"; fail "tasktonic-service did not run"; }
 expect "$work/service.log" "beat 3" "heartbeat finished"
-# Ctrl+C (SIGINT) once it beats: the host stops, the formula shuts down gracefully and the process exits 0.
+# SIGTERM once it beats (SIGINT is ignored by background jobs of a script): the host stops, the formula shuts down
+# gracefully and the process exits 0.
 dotnet "$work/MyService/src/MyService/bin/Debug/net10.0/MyService.dll" --Heartbeat:PeriodSeconds=0.1 > "$work/signal.log" 2>&1 &
 pid=$!
 for _ in $(seq 600); do grep -qF "beat 2" "$work/signal.log" && break; sleep 0.1; done
-kill -INT "$pid"
-wait "$pid" || { cat "$work/signal.log"; fail "tasktonic-service did not exit cleanly on SIGINT"; }
+kill -TERM "$pid"
+for _ in $(seq 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; fail "tasktonic-service did not stop within 60 s of SIGTERM"; fi
+wait "$pid" || { cat "$work/signal.log"; fail "tasktonic-service did not exit cleanly on SIGTERM"; }
 expect "$work/signal.log" "Application is shutting down" "heartbeat finished" "tt_main_catalyst finished"
 say "all passed"
