@@ -87,4 +87,29 @@ public sealed class CatalystPoolTests
             Assert.Equal(first, Run());
         }
     }
+
+    [Fact]
+    public async Task PL06_a_pool_on_dedicated_threads_runs_each_catalyst_on_its_own_thread()
+    {
+        var formula = new Formula();
+        CatalystPool? pool = null;
+        Partition<string, Account>? accounts = null;
+        formula.AddStartingTonic(() =>
+        {
+            pool = new CatalystPool(new CatalystPoolOptions { Name = "dt", Size = 2, Threading = CatalystThreading.DedicatedThread });
+            return accounts = new Partition<string, Account>(pool, (key, options) => new Account(key, options));
+        });
+        var run = formula.RunAsync();
+        var threads = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        var all = Enumerable.Range(0, 20).Select(k => accounts!.For($"k{k}")).ToList();
+        all.ForEach(a => a.OnAdd = () => threads[a.Catalyst.Name] = Environment.CurrentManagedThreadId);
+        all.ForEach(a => a.Add(1));
+        accounts!.Finish();
+        pool!.Finish();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.All(pool.Catalysts, c => Assert.Equal(CatalystThreading.DedicatedThread, c.Threading));
+        Assert.Equal(2, threads.Count);
+        Assert.Equal(2, threads.Values.Distinct().Count());
+        Assert.All(all, a => Assert.Equal([1], a.Seen));
+    }
 }
