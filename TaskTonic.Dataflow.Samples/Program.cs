@@ -1,6 +1,7 @@
 using TaskTonic.Dataflow.Samples.BigData;
 using TaskTonic.Dataflow.Samples.HelloWorld;
 using TaskTonic.Dataflow.Samples.Layering;
+using TaskTonic.Dataflow.Samples.PartitionedPipeline;
 using TaskTonic.Dataflow.Samples.Pipeline;
 using TaskTonic.Dataflow.Samples.ResponsiveUi;
 using TaskTonic.Dataflow.Samples.StoreDemo;
@@ -18,6 +19,7 @@ var samples = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.Ordi
     ["big-data"] = BigDataSample.RunAsync,
     ["pipeline"] = PipelineSample.RunAsync,
     ["store"] = StoreSample.RunAsync,
+    ["partitioned-pipeline"] = PartitionedPipelineSample.RunAsync,
 };
 
 var chosen = args.Length == 0 ? samples.Keys.ToList() : args.ToList();
