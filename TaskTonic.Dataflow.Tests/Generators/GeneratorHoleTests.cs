@@ -173,7 +173,7 @@ public sealed class GeneratorHoleTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.Errors);
-        Assert.Contains("base.PostSparkle(4, base.IsolationRequired ? (global::TaskTonic.Dataflow.Tonic.CopyArgument(items), ", run.AllGenerated, StringComparison.Ordinal);
+        Assert.Contains("base.PostSparkle(5, base.IsolationRequired ? (global::TaskTonic.Dataflow.Tonic.CopyArgument(items), ", run.AllGenerated, StringComparison.Ordinal);
         Assert.Contains("var __tt_state = base.State;", run.AllGenerated, StringComparison.Ordinal);
     }
 }

@@ -44,7 +44,7 @@ public sealed partial class ConsoleLoggingTests
     {
         var text = Run(mode: null, TimeSpan.FromMilliseconds(100));
 
-        Assert.Matches(@"(?m)^\d\d:\d\d:\d\d\.\d{3} info door\[locked\]\.ttsc__open: Cannot open\. Door is locked!\r?$", text);
+        Assert.Matches(@"(?m)^\d\d:\d\d:\d\d\.\d{3} info door\[locked\]\.ttsc_locked__open: Cannot open\. Door is locked!\r?$", text);
         Assert.Contains("info door state", text);
         Assert.DoesNotContain("trce", text);
     }
@@ -54,7 +54,7 @@ public sealed partial class ConsoleLoggingTests
     {
         var text = Run(LogMode.Full, TimeSpan.MaxValue);
 
-        Assert.Matches(@"trce door\[locked\]\.ttsc__open from outside took \d+\.\d{3} ms", text);
+        Assert.Matches(@"trce door\[locked\]\.ttsc_locked__open from outside took \d+\.\d{3} ms", text);
         Assert.DoesNotContain("WARN", text);
     }
 
@@ -63,7 +63,7 @@ public sealed partial class ConsoleLoggingTests
     {
         var text = Run(LogMode.Full, TimeSpan.Zero);
 
-        Assert.Matches(@"WARN door\[locked\]\.ttsc__open from outside took \d+\.\d{3} ms, over the 0 ms threshold", text);
+        Assert.Matches(@"WARN door\[locked\]\.ttsc_locked__open from outside took \d+\.\d{3} ms, over the 0 ms threshold", text);
     }
 
     [Fact]
