@@ -11,7 +11,7 @@ namespace TaskTonic.Dataflow;
 /// Create the main catalyst in <see cref="Formula"/>; create more inside a sparkle to partition work: a tonic
 /// binds to its base's catalyst unless <see cref="TonicOptions.Catalyst"/> names another.
 /// </remarks>
-public class Catalyst : Tonic
+public partial class Catalyst : Tonic
 {
     private readonly CatalystLoop _loop;
     private readonly DedicatedThreadScheduler? _dedicated;
@@ -44,6 +44,7 @@ public class Catalyst : Tonic
 
         _context = new FrameContext(Ledger, this);
         _loop = Ledger.CreateLoop(this, scheduler);
+        Telemetry.TelemetryRegistry.Track(this);
     }
 
     /// <summary>Where this catalyst runs its work orders.</summary>
@@ -64,6 +65,17 @@ public class Catalyst : Tonic
 
     /// <summary>Runs one work order with the sparkle context set. Never throws: a failure must not fault the block.</summary>
     internal void Execute(WorkOrder order)
+    {
+        if (Telemetry.TonicTelemetry.Observed)
+        {
+            ExecuteObserved(order);
+            return;
+        }
+
+        ExecuteCore(order);
+    }
+
+    private void ExecuteCore(WorkOrder order)
     {
         var target = order.Target;
         if (!ReferenceEquals(target.Catalyst, this))

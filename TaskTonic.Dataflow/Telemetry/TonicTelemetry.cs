@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace TaskTonic.Dataflow.Telemetry;
+
+/// <summary>
+/// The runtime's OpenTelemetry-compatible instrumentation, under the stable name <see cref="Name"/>: an
+/// <see cref="ActivitySource"/> with a span per executed work order (opt-in: only while a listener samples the source;
+/// a span's parent is the span of the sparkle that posted the work order, so a trace follows a message across tonics
+/// and catalysts) and a <see cref="Meter"/> (see <see cref="Instruments"/>). Nothing is measured, and nothing allocated,
+/// while no listener is attached.
+/// </summary>
+public static class TonicTelemetry
+{
+    /// <summary>The name of the activity source and of the meter.</summary>
+    public const string Name = "TaskTonic.Dataflow";
+
+    /// <summary>Tag: the name of the tonic that ran the sparkle.</summary>
+    public const string TonicTag = "tasktonic.tonic";
+
+    /// <summary>Tag: the tonic's class name.</summary>
+    public const string TonicTypeTag = "tasktonic.tonic.type";
+
+    /// <summary>Tag: the TaskTonic name of the sparkle.</summary>
+    public const string SparkleTag = "tasktonic.sparkle";
+
+    /// <summary>Tag: the catalyst's name.</summary>
+    public const string CatalystTag = "tasktonic.catalyst";
+
+    /// <summary>Tag: the formula's project name (<see cref="FormulaSettings.ProjectName"/>).</summary>
+    public const string FormulaTag = "tasktonic.formula";
+
+    /// <summary>The names of the meter's instruments.</summary>
+    public static class Instruments
+    {
+        /// <summary>Counter: work orders executed, per catalyst.</summary>
+        public const string WorkOrders = "tasktonic.work_orders";
+
+        /// <summary>Histogram (seconds): how long each work order ran, per catalyst and tonic class.</summary>
+        public const string SparkleDuration = "tasktonic.sparkle.duration";
+
+        /// <summary>Observable gauge: work orders waiting in each live catalyst's queue.</summary>
+        public const string QueueLength = "tasktonic.catalyst.queue_length";
+
+        /// <summary>Observable counter: work orders dropped (sent to finishing or completed tonics), per formula.</summary>
+        public const string Dropped = "tasktonic.work_orders.dropped";
+
+        /// <summary>Observable counter: sparkles that threw, per formula.</summary>
+        public const string Failed = "tasktonic.sparkles.failed";
+
+        /// <summary>Observable counter: tonics restarted by their supervisor, per formula.</summary>
+        public const string Restarted = "tasktonic.tonics.restarted";
+
+        /// <summary>Observable counter: dead letters (dropped or failed work orders), per formula.</summary>
+        public const string DeadLettered = "tasktonic.dead_letters";
+
+        /// <summary>Histogram (seconds): how late timers fired after their due time, per catalyst.</summary>
+        public const string TimerLateness = "tasktonic.timer.lateness";
+    }
+
+    internal static readonly ActivitySource Source = new(Name, typeof(TonicTelemetry).Assembly.GetName().Version?.ToString());
+
+    internal static readonly Meter Meter = new(Name, typeof(TonicTelemetry).Assembly.GetName().Version?.ToString());
+
+    internal static readonly Counter<long> WorkOrders = Meter.CreateCounter<long>(Instruments.WorkOrders, "{work_order}",
+        "Work orders executed by catalysts.");
+
+    internal static readonly Histogram<double> SparkleDuration = Meter.CreateHistogram<double>(Instruments.SparkleDuration, "s",
+        "How long each work order ran on its catalyst.");
+
+    internal static readonly Histogram<double> TimerLateness = Meter.CreateHistogram<double>(Instruments.TimerLateness, "s",
+        "How late timers fired after their due time.");
+
+    private static volatile bool s_traced;
+
+    static TonicTelemetry()
+    {
+        Meter.CreateObservableGauge(Instruments.QueueLength, TelemetryRegistry.QueueLengths, "{work_order}",
+            "Work orders waiting in each catalyst's queue.");
+        Meter.CreateObservableCounter(Instruments.Dropped, () => TelemetryRegistry.PerFormula(static l => l.DroppedCount), "{work_order}",
+            "Work orders dropped instead of executed.");
+        Meter.CreateObservableCounter(Instruments.Failed, () => TelemetryRegistry.PerFormula(static l => l.FailureCount), "{sparkle}",
+            "Sparkles that threw.");
+        Meter.CreateObservableCounter(Instruments.Restarted,
+            () => TelemetryRegistry.PerFormula(static l => l.Supervision.CountOf(Supervision.SupervisionEventKind.Restarted)), "{tonic}",
+            "Tonics restarted by their supervisor.");
+        Meter.CreateObservableCounter(Instruments.DeadLettered, () => TelemetryRegistry.PerFormula(static l => l.DeadLetters.Count), "{work_order}",
+            "Dropped or failed work orders.");
+    }
+
+    /// <summary>
+    /// True while anything listens to the work-order instruments or the activity source, or once a trace context was
+    /// ever carried (so a carried context is always unwrapped). One load per field and one branch on the hot path.
+    /// </summary>
+    internal static bool Observed => s_traced | Source.HasListeners() | WorkOrders.Enabled | SparkleDuration.Enabled;
+
+    /// <summary>
+    /// On the post path, while the source has listeners: wraps the arguments with the running sparkle's span context, so
+    /// the receiving sparkle's span is its child. Returns <paramref name="args"/> unchanged when there is no current span.
+    /// </summary>
+    internal static object? CarryTrace(object? args)
+    {
+        if (Activity.Current is not { } current)
+        {
+            return args;
+        }
+
+        s_traced = true;
+        return new TracedArguments(current.Context, args);
+    }
+
+    /// <summary>Records a timer's lateness (from the expiry it was due to the moment it fired), when someone listens.</summary>
+    internal static void RecordTimerLateness(Tonic owner, TimeSpan lateness)
+    {
+        if (TimerLateness.Enabled)
+        {
+            TimerLateness.Record(Math.Max(0, lateness.TotalSeconds), new KeyValuePair<string, object?>(CatalystTag, owner.Catalyst.Name));
+        }
+    }
+}
