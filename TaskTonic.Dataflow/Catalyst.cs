@@ -17,6 +17,7 @@ public partial class Catalyst : Tonic
     private readonly DedicatedThreadScheduler? _dedicated;
     private readonly FrameContext _context;
     private int _bound;
+    private long _executed;
 
     /// <summary>Creates a catalyst on the thread pool.</summary>
     public Catalyst()
@@ -56,6 +57,9 @@ public partial class Catalyst : Tonic
     /// <summary>The number of work orders waiting in this catalyst's queue.</summary>
     public int QueuedWorkOrders => _loop.QueuedCount;
 
+    /// <summary>The number of work orders this catalyst has executed (forwarded ones included).</summary>
+    public long ExecutedWorkOrders => Volatile.Read(ref _executed);
+
     /// <summary>True when this is its ledger's main catalyst.</summary>
     public bool IsMain => ReferenceEquals(Ledger.MainCatalyst, this);
 
@@ -66,6 +70,7 @@ public partial class Catalyst : Tonic
     /// <summary>Runs one work order with the sparkle context set. Never throws: a failure must not fault the block.</summary>
     internal void Execute(WorkOrder order)
     {
+        _executed++; // one writer (this catalyst's loop); read by the telemetry's observable counter
         if (Telemetry.TonicTelemetry.Observed)
         {
             ExecuteObserved(order);

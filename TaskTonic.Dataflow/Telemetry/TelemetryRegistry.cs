@@ -26,6 +26,16 @@ internal static class TelemetryRegistry
         }
     }
 
+    public static IEnumerable<Measurement<long>> Executed()
+    {
+        foreach (var (catalyst, _) in s_catalysts)
+        {
+            yield return new Measurement<long>(catalyst.ExecutedWorkOrders,
+                new KeyValuePair<string, object?>(TonicTelemetry.CatalystTag, catalyst.Name),
+                new KeyValuePair<string, object?>(TonicTelemetry.FormulaTag, catalyst.Ledger.Settings.ProjectName));
+        }
+    }
+
     /// <summary>One measurement per formula name: <paramref name="read"/> summed over the ledgers of live catalysts.</summary>
     public static IEnumerable<Measurement<long>> PerFormula(Func<Ledger, long> read)
     {

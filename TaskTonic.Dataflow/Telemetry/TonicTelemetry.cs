@@ -33,7 +33,7 @@ public static class TonicTelemetry
     /// <summary>The names of the meter's instruments.</summary>
     public static class Instruments
     {
-        /// <summary>Counter: work orders executed, per catalyst.</summary>
+        /// <summary>Observable counter: work orders executed by each catalyst (read from a per-catalyst count, free on the hot path).</summary>
         public const string WorkOrders = "tasktonic.work_orders";
 
         /// <summary>Histogram (seconds): how long each work order ran, per catalyst and tonic class.</summary>
@@ -62,9 +62,6 @@ public static class TonicTelemetry
 
     internal static readonly Meter Meter = new(Name, typeof(TonicTelemetry).Assembly.GetName().Version?.ToString());
 
-    internal static readonly Counter<long> WorkOrders = Meter.CreateCounter<long>(Instruments.WorkOrders, "{work_order}",
-        "Work orders executed by catalysts.");
-
     internal static readonly Histogram<double> SparkleDuration = Meter.CreateHistogram<double>(Instruments.SparkleDuration, "s",
         "How long each work order ran on its catalyst.");
 
@@ -75,6 +72,8 @@ public static class TonicTelemetry
 
     static TonicTelemetry()
     {
+        Meter.CreateObservableCounter(Instruments.WorkOrders, TelemetryRegistry.Executed, "{work_order}",
+            "Work orders executed by each catalyst.");
         Meter.CreateObservableGauge(Instruments.QueueLength, TelemetryRegistry.QueueLengths, "{work_order}",
             "Work orders waiting in each catalyst's queue.");
         Meter.CreateObservableCounter(Instruments.Dropped, () => TelemetryRegistry.PerFormula(static l => l.DroppedCount), "{work_order}",
@@ -89,10 +88,10 @@ public static class TonicTelemetry
     }
 
     /// <summary>
-    /// True while anything listens to the work-order instruments or the activity source, or once a trace context was
-    /// ever carried (so a carried context is always unwrapped). One load per field and one branch on the hot path.
+    /// True while anything listens to the duration histogram or the activity source, or once a trace context was ever
+    /// carried (so a carried context is always unwrapped). A few loads and one branch on the hot path.
     /// </summary>
-    internal static bool Observed => s_traced | Source.HasListeners() | WorkOrders.Enabled | SparkleDuration.Enabled;
+    internal static bool Observed => s_traced | Source.HasListeners() | SparkleDuration.Enabled;
 
     /// <summary>
     /// On the post path, while the source has listeners: wraps the arguments with the running sparkle's span context, so
