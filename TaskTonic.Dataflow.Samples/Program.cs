@@ -1,5 +1,6 @@
 using TaskTonic.Dataflow.Samples.BigData;
 using TaskTonic.Dataflow.Samples.HelloWorld;
+using TaskTonic.Dataflow.Samples.HostedPipeline;
 using TaskTonic.Dataflow.Samples.Layering;
 using TaskTonic.Dataflow.Samples.Pipeline;
 using TaskTonic.Dataflow.Samples.ResponsiveUi;
@@ -16,6 +17,7 @@ var samples = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.Ordi
     ["responsive-ui"] = ResponsiveUiSample.RunAsync,
     ["big-data"] = BigDataSample.RunAsync,
     ["pipeline"] = PipelineSample.RunAsync,
+    ["hosted-pipeline"] = HostedPipelineSample.RunAsync,
 };
 
 var chosen = args.Length == 0 ? samples.Keys.ToList() : args.ToList();
