@@ -13,8 +13,8 @@ namespace TaskTonic.Dataflow.Benchmarks.Telemetry;
 /// </summary>
 /// <remarks>
 /// The listeners are the BCL's own (what the OpenTelemetry SDK subscribes through) with no-op callbacks, so the figures
-/// are the runtime's share. Once tracing has carried a context, the process keeps the observed path (a carried context
-/// must always be unwrapped): run <c>Off</c> first or in its own process.
+/// are the runtime's share. Cleanup removes the listeners, so benchmarks that run after these in the same process are
+/// not observed.
 /// </remarks>
 [MemoryDiagnoser]
 public partial class TelemetryOverheadBenchmarks

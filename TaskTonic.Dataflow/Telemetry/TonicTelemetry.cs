@@ -68,7 +68,7 @@ public static class TonicTelemetry
     internal static readonly Histogram<double> TimerLateness = Meter.CreateHistogram<double>(Instruments.TimerLateness, "s",
         "How late timers fired after their due time.");
 
-    private static volatile bool s_traced;
+    private static long s_carried;
 
     static TonicTelemetry()
     {
@@ -88,10 +88,10 @@ public static class TonicTelemetry
     }
 
     /// <summary>
-    /// True while anything listens to the duration histogram or the activity source, or once a trace context was ever
-    /// carried (so a carried context is always unwrapped). A few loads and one branch on the hot path.
+    /// True while anything listens to the duration histogram or the activity source, or while a work order carrying a
+    /// trace context is on its way (so a carried context is always unwrapped). A few loads and one branch on the hot path.
     /// </summary>
-    internal static bool Observed => s_traced | Source.HasListeners() | SparkleDuration.Enabled;
+    internal static bool Observed => (Interlocked.Read(ref s_carried) != 0) | Source.HasListeners() | SparkleDuration.Enabled;
 
     /// <summary>
     /// On the post path, while the source has listeners: wraps the arguments with the running sparkle's span context, so
@@ -104,9 +104,12 @@ public static class TonicTelemetry
             return args;
         }
 
-        s_traced = true;
+        Interlocked.Increment(ref s_carried); // before the order is queued, so its catalyst takes the observed path
         return new TracedArguments(current.Context, args);
     }
+
+    /// <summary>A carried context was unwrapped (its work order runs or was reported as dropped).</summary>
+    internal static void Released() => Interlocked.Decrement(ref s_carried);
 
     /// <summary>Records a timer's lateness (from the expiry it was due to the moment it fired), when someone listens.</summary>
     internal static void RecordTimerLateness(Tonic owner, TimeSpan lateness)

@@ -5,7 +5,8 @@ namespace TaskTonic.Dataflow.Telemetry;
 
 /// <summary>
 /// A work order's arguments with the span context of the sparkle that posted it. Exists only while tracing is on; the
-/// catalyst unwraps it before the sparkle runs, and drop reports unwrap it, so user code never sees it.
+/// catalyst unwraps it before the sparkle runs, and drop reports unwrap it, so user code never sees it. Each one is
+/// counted while on its way, so the catalysts take the observed path until the last one was unwrapped.
 /// </summary>
 internal sealed class TracedArguments(ActivityContext parent, object? args)
 {
@@ -19,6 +20,7 @@ internal sealed class TracedArguments(ActivityContext parent, object? args)
         if (order.Args is TracedArguments traced)
         {
             parent = traced.Parent;
+            TonicTelemetry.Released();
             return new WorkOrder(order.Target, order.Sparkle, traced.Args, order.Source, order.SourceSparkle);
         }
 
