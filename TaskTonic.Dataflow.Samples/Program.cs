@@ -1,5 +1,6 @@
 using TaskTonic.Dataflow.Samples.BigData;
 using TaskTonic.Dataflow.Samples.HelloWorld;
+using TaskTonic.Dataflow.Samples.HostedPipeline;
 using TaskTonic.Dataflow.Samples.Layering;
 using TaskTonic.Dataflow.Samples.PartitionedPipeline;
 using TaskTonic.Dataflow.Samples.Pipeline;
@@ -20,6 +21,7 @@ var samples = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.Ordi
     ["pipeline"] = PipelineSample.RunAsync,
     ["store"] = StoreSample.RunAsync,
     ["partitioned-pipeline"] = PartitionedPipelineSample.RunAsync,
+    ["hosted-pipeline"] = HostedPipelineSample.RunAsync,
 };
 
 var chosen = args.Length == 0 ? samples.Keys.ToList() : args.ToList();

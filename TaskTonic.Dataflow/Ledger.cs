@@ -256,8 +256,9 @@ public sealed class Ledger
     internal CatalystLoop CreateLoop(Catalyst catalyst, TaskScheduler? scheduler) =>
         LoopFactory?.Invoke(catalyst, scheduler) ?? new DataflowCatalystLoop(catalyst.Execute, scheduler);
 
-    internal void ReportDrop(in WorkOrder order, DropReason reason)
+    internal void ReportDrop(in WorkOrder traced, DropReason reason)
     {
+        var order = Telemetry.TracedArguments.Unwrap(traced, out _);
         Interlocked.Increment(ref _dropped);
         DeadLetters.OnDropped(order, reason);
         var handler = WorkOrderDropped;
