@@ -20,7 +20,7 @@ public sealed class TaskTonicBuilder
 
     internal IReadOnlyList<Func<IServiceProvider, Tonic>> StartingTonics => _startingTonics;
 
-    internal Func<IServiceProvider, FormulaSettings, Formula> FormulaFactory { get; private set; } = static (_, settings) => new Formula(settings);
+    internal Func<IServiceProvider, FormulaOptions, Formula> FormulaFactory { get; private set; } = static (_, settings) => new Formula(settings);
 
     /// <summary>
     /// Adds a starting tonic of type <typeparamref name="T"/>, built when the host starts with its public constructor's
@@ -51,7 +51,7 @@ public sealed class TaskTonicBuilder
     /// </summary>
     /// <returns>This builder, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="factory"/> is null.</exception>
-    public TaskTonicBuilder UseFormula(Func<IServiceProvider, FormulaSettings, Formula> factory)
+    public TaskTonicBuilder UseFormula(Func<IServiceProvider, FormulaOptions, Formula> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
         FormulaFactory = factory;

@@ -119,7 +119,7 @@ public sealed partial class TaskTonicHost : IHostedService, IDisposable
     private Formula CreateFormula()
     {
         var loggers = _provider.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
-        var formula = _builder.FormulaFactory(_provider, _options.ToFormulaSettings(loggers, _clock));
+        var formula = _builder.FormulaFactory(_provider, _options.ToFormulaOptions(loggers, _clock));
         return formula ?? throw new InvalidOperationException("The formula factory given to UseFormula returned null.");
     }
 

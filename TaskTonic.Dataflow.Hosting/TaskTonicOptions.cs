@@ -11,16 +11,16 @@ public sealed class TaskTonicOptions
     /// <summary>The configuration section bound by default.</summary>
     public const string DefaultSectionName = "TaskTonic";
 
-    /// <summary>The application's name, used in logs (<see cref="FormulaSettings.ProjectName"/>).</summary>
+    /// <summary>The application's name, used in logs (<see cref="FormulaOptions.ProjectName"/>).</summary>
     public string ProjectName { get; set; } = "tasktonic app";
 
-    /// <summary>The name of the main catalyst (<see cref="FormulaSettings.MainCatalystName"/>).</summary>
+    /// <summary>The name of the main catalyst (<see cref="FormulaOptions.MainCatalystName"/>).</summary>
     public string MainCatalystName { get; set; } = "tt_main_catalyst";
 
-    /// <summary>The log mode of tonics that choose none (<see cref="FormulaSettings.DefaultLogMode"/>).</summary>
+    /// <summary>The log mode of tonics that choose none (<see cref="FormulaOptions.DefaultLogMode"/>).</summary>
     public LogMode DefaultLogMode { get; set; } = LogMode.Quiet;
 
-    /// <summary>What happens to a failure escalated past a root tonic (<see cref="FormulaSettings.RootEscalation"/>).</summary>
+    /// <summary>What happens to a failure escalated past a root tonic (<see cref="FormulaOptions.RootEscalation"/>).</summary>
     public RootEscalation RootEscalation { get; set; } = RootEscalation.FailFormula;
 
     /// <summary>
@@ -63,7 +63,7 @@ public sealed class TaskTonicOptions
     }
 
     /// <summary>The formula settings these options describe, with the host's logger factory and clock.</summary>
-    internal FormulaSettings ToFormulaSettings(Microsoft.Extensions.Logging.ILoggerFactory loggerFactory, TimeProvider timeProvider) => new()
+    internal FormulaOptions ToFormulaOptions(Microsoft.Extensions.Logging.ILoggerFactory loggerFactory, TimeProvider timeProvider) => new()
     {
         ProjectName = ProjectName,
         MainCatalystName = MainCatalystName,

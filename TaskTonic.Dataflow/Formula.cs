@@ -15,12 +15,12 @@ public class Formula
 
     /// <summary>Creates a formula with default settings.</summary>
     public Formula()
-        : this(new FormulaSettings())
+        : this(new FormulaOptions())
     {
     }
 
     /// <summary>Creates a formula with the given settings.</summary>
-    public Formula(FormulaSettings settings)
+    public Formula(FormulaOptions settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Ledger = new Ledger(settings);

@@ -22,7 +22,7 @@ public sealed class Ledger
     private long _failures;
     private bool _shuttingDown;
 
-    internal Ledger(FormulaSettings settings)
+    internal Ledger(FormulaOptions settings)
     {
         Settings = settings;
         TimeProvider = settings.TimeProvider;
@@ -41,7 +41,7 @@ public sealed class Ledger
     public Services.ServiceDirectory Services { get; }
 
     /// <summary>The settings the formula was built with.</summary>
-    public FormulaSettings Settings { get; }
+    public FormulaOptions Settings { get; }
 
     /// <summary>The clock of every timer and time-out of this ledger.</summary>
     public TimeProvider TimeProvider { get; internal set; }

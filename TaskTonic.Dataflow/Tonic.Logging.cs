@@ -11,14 +11,14 @@ public abstract partial class Tonic
 
     /// <summary>
     /// How much this tonic logs: the mode given in its options, else its base's mode (stealth included), else the
-    /// formula's <see cref="FormulaSettings.DefaultLogMode"/>.
+    /// formula's <see cref="FormulaOptions.DefaultLogMode"/>.
     /// </summary>
     public LogMode LogMode => _logMode;
 
     /// <summary>
-    /// Writes a log line for this tonic through the formula's <see cref="FormulaSettings.LoggerFactory"/>, in a scope
+    /// Writes a log line for this tonic through the formula's <see cref="FormulaOptions.LoggerFactory"/>, in a scope
     /// with the tonic's id and name, the running sparkle and the state. Written in <see cref="LogMode.Quiet"/> and
-    /// <see cref="LogMode.Full"/>; ignored in <see cref="LogMode.Off"/> and <see cref="LogMode.Stealth"/>.
+    /// <see cref="LogMode.Full"/>; ignored in <see cref="LogMode.Lifecycle"/> and <see cref="LogMode.Stealth"/>.
     /// </summary>
     /// <param name="message">The text.</param>
     /// <param name="level">The level; default <see cref="LogLevel.Information"/>.</param>
@@ -49,7 +49,7 @@ public abstract partial class Tonic
 
     private void LogLifecycle(string phase)
     {
-        if (_logMode >= LogMode.Off)
+        if (_logMode >= LogMode.Lifecycle)
         {
             var logger = _ledger.GetLogger(GetType());
             if (logger.IsEnabled(LogLevel.Information))
@@ -63,7 +63,7 @@ public abstract partial class Tonic
 #pragma warning disable CA1873
     private void LogStateChange(int oldState, int newState)
     {
-        if (_logMode >= LogMode.Off)
+        if (_logMode >= LogMode.Lifecycle)
         {
             var logger = _ledger.GetLogger(GetType());
             if (logger.IsEnabled(LogLevel.Information))

@@ -27,7 +27,7 @@ public abstract partial class Tonic
     /// <summary>
     /// Creates an infusion through <paramref name="factory"/> and keeps the factory, so a <see cref="SupervisionDirective.Restart"/>
     /// can build fresh instances. <paramref name="policy"/> is the child's own policy (null: the policy this tonic declares
-    /// for its type or for all its infusions, else <see cref="FormulaSettings.Supervision"/>).
+    /// for its type or for all its infusions, else <see cref="FormulaOptions.Supervision"/>).
     /// </summary>
     /// <remarks>
     /// The factory must create the tonic itself (<c>() =&gt; new Worker(args)</c>); it runs again, with this tonic as the

@@ -14,7 +14,7 @@ public sealed class TonicOptions
     /// <summary>The parent (base) of the tonic. Default: the tonic whose sparkle is running.</summary>
     public Tonic? Base { get; init; }
 
-    /// <summary>How much the tonic logs. Default: its base's mode, else <see cref="FormulaSettings.DefaultLogMode"/>.</summary>
+    /// <summary>How much the tonic logs. Default: its base's mode, else <see cref="FormulaOptions.DefaultLogMode"/>.</summary>
     public LogMode? LogMode { get; init; }
 
     /// <summary>

@@ -47,7 +47,7 @@ public partial class DistillerBenchmarks
     public void SetupReplay()
     {
         using var stream = new MemoryStream();
-        var formula = new Formula(new FormulaSettings { DefaultLogMode = LogMode.Stealth });
+        var formula = new Formula(new FormulaOptions { DefaultLogMode = LogMode.Stealth });
         Chainer? chainer = null;
         formula.AddStartingTonic(() => chainer = new Chainer(new MessageTally(DistilledLinks, _done), finishAtEnd: true));
         using (Recorder.Attach(formula.Ledger, stream, new RecordingOptions { LeaveOpen = true }))
@@ -126,7 +126,7 @@ public partial class DistillerBenchmarks
 
     private void StartFormula(bool record)
     {
-        _formula = new Formula(new FormulaSettings { ProjectName = "distiller benchmarks", DefaultLogMode = LogMode.Stealth });
+        _formula = new Formula(new FormulaOptions { ProjectName = "distiller benchmarks", DefaultLogMode = LogMode.Stealth });
         _formula.AddStartingTonic(() => _chainer = new Chainer(new MessageTally(BenchmarkSize.ChainMessages, _done), finishAtEnd: false));
         _formula.AddStartingTonic(() => _receiver = new Receiver(new MessageTally(BenchmarkSize.FloodMessages, _done)));
         if (record)

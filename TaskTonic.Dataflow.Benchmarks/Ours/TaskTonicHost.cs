@@ -19,7 +19,7 @@ internal sealed class TaskTonicHost : IDisposable
 
     public TaskTonicHost()
     {
-        _formula = new Formula(new FormulaSettings { ProjectName = "benchmarks", DefaultLogMode = LogMode.Stealth });
+        _formula = new Formula(new FormulaOptions { ProjectName = "benchmarks", DefaultLogMode = LogMode.Stealth });
         _formula.AddStartingTonic(static () => new Keeper());
         _run = _formula.RunAsync();
     }

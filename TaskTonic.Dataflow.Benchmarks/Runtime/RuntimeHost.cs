@@ -3,7 +3,7 @@ namespace TaskTonic.Dataflow.Benchmarks.Runtime;
 /// <summary>A running formula whose main catalyst stays alive until <see cref="Dispose"/>, with helpers to spawn into it.</summary>
 public sealed partial class RuntimeHost : IDisposable
 {
-    private readonly Formula _formula = new(new FormulaSettings { DefaultLogMode = LogMode.Stealth });
+    private readonly Formula _formula = new(new FormulaOptions { DefaultLogMode = LogMode.Stealth });
     private readonly Task _run;
     private readonly Anchor _anchor;
 

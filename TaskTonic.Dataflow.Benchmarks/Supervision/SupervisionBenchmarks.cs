@@ -36,7 +36,7 @@ public partial class SupervisionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _formula = new Formula(new FormulaSettings { ProjectName = "supervision benchmarks", DefaultLogMode = LogMode.Stealth });
+        _formula = new Formula(new FormulaOptions { ProjectName = "supervision benchmarks", DefaultLogMode = LogMode.Stealth });
         Anchor? anchor = null;
         _formula.AddStartingTonic(() => anchor = new Anchor());
         _run = _formula.RunAsync();

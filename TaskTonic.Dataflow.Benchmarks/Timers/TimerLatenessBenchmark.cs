@@ -31,7 +31,7 @@ public sealed partial class TimerLatenessBenchmark
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
 
-        var formula = new Formula(new FormulaSettings { ProjectName = "timer lateness benchmark", DefaultLogMode = LogMode.Stealth });
+        var formula = new Formula(new FormulaOptions { ProjectName = "timer lateness benchmark", DefaultLogMode = LogMode.Stealth });
         Conductor? conductor = null;
         formula.AddStartingTonic(() => conductor = new Conductor(tonics, period));
         var run = formula.RunAsync();
@@ -161,7 +161,7 @@ public sealed partial class TimerLatenessBenchmark
         private DateTimeOffset _lastScheduled;
 
         public Player(Conductor conductor, Catalyst catalyst, LatenessHistogram histogram, TimeSpan period)
-            : base(new TonicOptions { Catalyst = catalyst, LogMode = LogMode.Off })
+            : base(new TonicOptions { Catalyst = catalyst, LogMode = LogMode.Lifecycle })
         {
             _conductor = conductor;
             _histogram = histogram;

@@ -35,7 +35,7 @@ public sealed class HostingTests
             ["TaskTonic:DefaultLogMode"] = "Full",
             ["TaskTonic:ShutdownTimeout"] = "00:00:07",
             ["TaskTonic:Catalysts:io:Threading"] = "DedicatedThread",
-            ["TaskTonic:Catalysts:io:LogMode"] = "Off",
+            ["TaskTonic:Catalysts:io:LogMode"] = "Lifecycle",
         });
         await host.StartAsync();
         await host.Services.GetRequiredService<WorkLog>().Started.Task.WaitAsync(HostFixture.HangGuard);
@@ -47,7 +47,7 @@ public sealed class HostingTests
         Assert.Equal("main-x", ledger.MainCatalyst!.Name);
         Assert.Equal(TimeSpan.FromSeconds(7), options.ShutdownTimeout);
         var io = options.CatalystOptionsFor("io");
-        Assert.Equal(("io", CatalystThreading.DedicatedThread, (LogMode?)LogMode.Off), (io.Name, io.Threading, io.LogMode));
+        Assert.Equal(("io", CatalystThreading.DedicatedThread, (LogMode?)LogMode.Lifecycle), (io.Name, io.Threading, io.LogMode));
         Assert.Equal(CatalystThreading.ThreadPool, options.CatalystOptionsFor("other").Threading);
         Assert.Throws<ArgumentException>("name", () => options.CatalystOptionsFor(""));
         await host.StopAsync();

@@ -17,7 +17,7 @@ public sealed class MetricsTests
         var metrics = new List<Metric>();
         using var meters = Sdk.CreateMeterProviderBuilder().AddTaskTonicInstrumentation().AddInMemoryExporter(metrics).Build();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var formula = new Formula(new FormulaSettings { ProjectName = "ot-metrics", MainCatalystName = "ot-m-main" });
+        var formula = new Formula(new FormulaOptions { ProjectName = "ot-metrics", MainCatalystName = "ot-m-main" });
         Relay? relay = null;
         formula.AddStartingTonic(() => relay = new Relay(new TonicOptions { Name = "ot-m" }, null, done));
         var run = formula.RunAsync();
@@ -52,7 +52,7 @@ public sealed class MetricsTests
         using var meters = Sdk.CreateMeterProviderBuilder().AddTaskTonicInstrumentation().AddInMemoryExporter(metrics).Build();
         var clock = new FakeTimeProvider();
         var fired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var formula = new Formula(new FormulaSettings { TimeProvider = clock, MainCatalystName = "ot-t-main" });
+        var formula = new Formula(new FormulaOptions { TimeProvider = clock, MainCatalystName = "ot-t-main" });
         formula.AddStartingTonic(() => new Alarm(fired));
         var run = formula.RunAsync();
         while (!fired.Task.IsCompleted)

@@ -19,7 +19,7 @@ public sealed class TracingTests
         using (var tracing = Sdk.CreateTracerProviderBuilder().AddSource(s_test.Name).AddTaskTonicInstrumentation().AddInMemoryExporter(spans).Build())
         {
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var formula = new Formula(new FormulaSettings { ProjectName = "ot-trace" });
+            var formula = new Formula(new FormulaOptions { ProjectName = "ot-trace" });
             Relay? first = null;
             formula.AddStartingTonic(() =>
             {
@@ -61,7 +61,7 @@ public sealed class TracingTests
         var spans = new List<Activity>();
         using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(s_test.Name).AddTaskTonicInstrumentation().AddInMemoryExporter(spans).Build();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var formula = new Formula(new FormulaSettings { ProjectName = "ot-fail" });
+        var formula = new Formula(new FormulaOptions { ProjectName = "ot-fail" });
         Relay? relay = null;
         formula.AddStartingTonic(() => relay = new Relay(new TonicOptions { Name = "ot-f" }, null, done));
         var letterLog = new LetterLog();

@@ -11,7 +11,7 @@ internal static class StoreSample
 {
     public static async Task RunAsync(TextWriter output)
     {
-        var formula = new Formula(new FormulaSettings { Values = new Dictionary<string, object?> { ["alarm/threshold"] = 30.0 } });
+        var formula = new Formula(new FormulaOptions { Values = new Dictionary<string, object?> { ["alarm/threshold"] = 30.0 } });
         formula.AddStartingTonic(() => new Dashboard(output));
         formula.AddStartingTonic(() => new SensorFeed(rounds: 4));
         await formula.RunAsync();

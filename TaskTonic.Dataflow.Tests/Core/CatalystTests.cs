@@ -131,8 +131,8 @@ public sealed partial class CatalystTests
 
     private sealed class WorkerFormula : Formula
     {
-        public WorkerFormula(FormulaSettings? settings = null)
-            : base(settings ?? new FormulaSettings())
+        public WorkerFormula(FormulaOptions? settings = null)
+            : base(settings ?? new FormulaOptions())
         {
         }
 
@@ -200,7 +200,7 @@ public sealed partial class CatalystTests
     public void C03_independent_starting_tonics_all_finish_before_the_main_catalyst_does()
     {
         var log = new ConcurrentQueue<string>();
-        var formula = new Formula(new FormulaSettings { TimeProvider = new VirtualClock() });
+        var formula = new Formula(new FormulaOptions { TimeProvider = new VirtualClock() });
         Countdown? fast = null;
         Countdown? slow = null;
         formula.AddStartingTonic(() => fast = new Countdown(2, "A", log));
@@ -361,7 +361,7 @@ public sealed partial class CatalystTests
     [Fact]
     public void C07_when_the_main_catalyst_ends_its_worker_infusion_finishes_with_the_tonics_bound_to_it()
     {
-        var formula = new WorkerFormula(new FormulaSettings { TimeProvider = new VirtualClock() }) { PutATonicOnTheWorker = true };
+        var formula = new WorkerFormula(new FormulaOptions { TimeProvider = new VirtualClock() }) { PutATonicOnTheWorker = true };
         var distiller = new Distiller(formula);
         distiller.Sparkle();
         var main = formula.MainCatalyst!;

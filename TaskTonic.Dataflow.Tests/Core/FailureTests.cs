@@ -259,7 +259,7 @@ public sealed partial class FailureTests
     public void C05_without_a_handler_the_failure_is_logged_as_an_error()
     {
         var logs = new CapturingLoggerFactory();
-        var distiller = new Distiller(new Formula(new FormulaSettings { LoggerFactory = logs, TimeProvider = new VirtualClock() }));
+        var distiller = new Distiller(new Formula(new FormulaOptions { LoggerFactory = logs, TimeProvider = new VirtualClock() }));
         var fragile = distiller.Spawn(() => new Fragile("fragile"));
         distiller.Sparkle();
 
@@ -279,7 +279,7 @@ public sealed partial class FailureTests
     public void C05_a_throwing_failure_handler_does_not_stop_the_catalyst()
     {
         var logs = new CapturingLoggerFactory();
-        var distiller = new Distiller(new Formula(new FormulaSettings { LoggerFactory = logs, TimeProvider = new VirtualClock() }));
+        var distiller = new Distiller(new Formula(new FormulaOptions { LoggerFactory = logs, TimeProvider = new VirtualClock() }));
         distiller.Ledger.SparkleFailed += (_, _) => throw new InvalidOperationException("bad handler");
         var fragile = distiller.Spawn(() => new Fragile("fragile"));
         distiller.Sparkle();

@@ -53,7 +53,7 @@ public sealed partial class FormulaTests
     private sealed class HubFormula : Formula
     {
         public HubFormula()
-            : base(new FormulaSettings { TimeProvider = new VirtualClock() })
+            : base(new FormulaOptions { TimeProvider = new VirtualClock() })
         {
         }
 
@@ -77,7 +77,7 @@ public sealed partial class FormulaTests
     [Fact]
     public void FM01_default_settings()
     {
-        var settings = new FormulaSettings();
+        var settings = new FormulaOptions();
 
         Assert.Equal("tasktonic app", settings.ProjectName);
         Assert.Equal("tt_main_catalyst", settings.MainCatalystName);
@@ -97,7 +97,7 @@ public sealed partial class FormulaTests
     public async Task FM02_user_settings_override_the_defaults_and_app_values_reach_every_sparkle()
     {
         var clock = new VirtualClock();
-        var settings = new FormulaSettings
+        var settings = new FormulaOptions
         {
             ProjectName = "lights",
             MainCatalystName = "lights_main",

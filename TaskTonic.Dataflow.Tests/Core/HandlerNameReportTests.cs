@@ -31,7 +31,7 @@ public sealed partial class HandlerNameReportTests
     private static (Distiller Distiller, Door Door, List<SparkleFailure> Failures, CapturingLoggerFactory Logs) Start()
     {
         var logs = new CapturingLoggerFactory();
-        var distiller = new Distiller(new Formula(new FormulaSettings { LoggerFactory = logs, TimeProvider = new VirtualClock() }));
+        var distiller = new Distiller(new Formula(new FormulaOptions { LoggerFactory = logs, TimeProvider = new VirtualClock() }));
         var failures = new List<SparkleFailure>();
         distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
         var door = distiller.Spawn(() => new Door());

@@ -52,7 +52,7 @@ public sealed partial class LedgerTests
     private sealed class StartingFormula : Formula
     {
         public StartingFormula()
-            : base(new FormulaSettings { TimeProvider = new VirtualClock() })
+            : base(new FormulaOptions { TimeProvider = new VirtualClock() })
         {
         }
 

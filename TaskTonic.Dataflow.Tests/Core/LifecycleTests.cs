@@ -42,7 +42,7 @@ public sealed partial class LifecycleTests
         }
     }
 
-    private sealed class StarterFormula(List<string> log) : Formula(new FormulaSettings { TimeProvider = new VirtualClock() })
+    private sealed class StarterFormula(List<string> log) : Formula(new FormulaOptions { TimeProvider = new VirtualClock() })
     {
         public Starter? Tonic { get; private set; }
 
@@ -263,7 +263,7 @@ public sealed partial class LifecycleTests
     [Fact]
     public void F02_a_finish_runs_the_finished_hook_completes_and_leaves_the_ledger_and_the_base()
     {
-        var formula = new Formula(new FormulaSettings { TimeProvider = new VirtualClock() });
+        var formula = new Formula(new FormulaOptions { TimeProvider = new VirtualClock() });
         Quitter? b = null;
         Quitter? keeper = null;
         formula.AddStartingTonic(() => b = new Quitter("B"));
@@ -352,7 +352,7 @@ public sealed partial class LifecycleTests
     [Fact]
     public void F04_a_sibling_may_not_finish_a_tonic_and_is_told_so()
     {
-        var formula = new Formula(new FormulaSettings { TimeProvider = new VirtualClock() });
+        var formula = new Formula(new FormulaOptions { TimeProvider = new VirtualClock() });
         Meddler? a = null;
         Quitter? b = null;
         formula.AddStartingTonic(() => a = new Meddler());
@@ -372,7 +372,7 @@ public sealed partial class LifecycleTests
     [Fact]
     public void F04_code_outside_any_sparkle_may_finish_a_non_root_tonic()
     {
-        var formula = new Formula(new FormulaSettings { TimeProvider = new VirtualClock() });
+        var formula = new Formula(new FormulaOptions { TimeProvider = new VirtualClock() });
         Quitter? b = null;
         Quitter? keeper = null;
         formula.AddStartingTonic(() => b = new Quitter("B"));
@@ -392,7 +392,7 @@ public sealed partial class LifecycleTests
     [Fact]
     public void F04_a_tonic_may_not_finish_the_main_catalyst_but_may_shut_the_ledger_down()
     {
-        var formula = new Formula(new FormulaSettings { TimeProvider = new VirtualClock() });
+        var formula = new Formula(new FormulaOptions { TimeProvider = new VirtualClock() });
         Meddler? a = null;
         Quitter? b = null;
         formula.AddStartingTonic(() => a = new Meddler());

@@ -47,7 +47,7 @@ public sealed partial class SparkleContextTests
         private void ttsc__done() => DoneSignal.SetResult();
     }
 
-    private sealed class ContextFormula() : Formula(new FormulaSettings { TimeProvider = new VirtualClock() })
+    private sealed class ContextFormula() : Formula(new FormulaOptions { TimeProvider = new VirtualClock() })
     {
         public SparkleContext InStep { get; private set; }
 
@@ -188,7 +188,7 @@ public sealed partial class SparkleContextTests
     public void Context_reaches_the_log_line_with_tonic_state_and_sparkle()
     {
         var logs = new CapturingLoggerFactory();
-        var distiller = new Distiller(new Formula(new FormulaSettings { LoggerFactory = logs, TimeProvider = new VirtualClock() }));
+        var distiller = new Distiller(new Formula(new FormulaOptions { LoggerFactory = logs, TimeProvider = new VirtualClock() }));
         var observer = distiller.Spawn(() => new Observer("obs"));
         distiller.Sparkle();
 

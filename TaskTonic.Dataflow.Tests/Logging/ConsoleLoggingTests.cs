@@ -21,7 +21,7 @@ public sealed partial class ConsoleLoggingTests
     private static string Run(LogMode? mode, TimeSpan threshold, LogLevel minimum = LogLevel.Trace)
     {
         var output = new StringWriter();
-        var settings = new FormulaSettings
+        var settings = new FormulaOptions
         {
             LoggerFactory = new TonicConsoleLoggerFactory(output, minimum),
             SlowSparkleThreshold = threshold,
@@ -37,7 +37,7 @@ public sealed partial class ConsoleLoggingTests
 
     [Fact]
     public void Default_settings_log_to_the_console_factory() =>
-        Assert.Same(TonicConsoleLoggerFactory.Console, new FormulaSettings().LoggerFactory);
+        Assert.Same(TonicConsoleLoggerFactory.Console, new FormulaOptions().LoggerFactory);
 
     [Fact]
     public void Quiet_mode_prints_time_level_tonic_state_and_sparkle()
@@ -78,8 +78,8 @@ public sealed partial class ConsoleLoggingTests
     [Fact]
     public void Negative_threshold_is_rejected_naming_the_setting()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new FormulaSettings { SlowSparkleThreshold = TimeSpan.FromTicks(-1) });
-        Assert.Equal(nameof(FormulaSettings.SlowSparkleThreshold), ex.ParamName);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new FormulaOptions { SlowSparkleThreshold = TimeSpan.FromTicks(-1) });
+        Assert.Equal(nameof(FormulaOptions.SlowSparkleThreshold), ex.ParamName);
     }
 
     [Fact]

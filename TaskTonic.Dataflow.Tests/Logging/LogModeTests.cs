@@ -36,7 +36,7 @@ public sealed partial class LogModeTests
     private static (Distiller Distiller, CapturingLoggerFactory Logs, Chatty Tonic) Run(LogMode? mode, LogMode defaultMode = LogMode.Quiet)
     {
         var logs = new CapturingLoggerFactory();
-        var distiller = new Distiller(new Formula(new FormulaSettings { LoggerFactory = logs, DefaultLogMode = defaultMode, TimeProvider = new VirtualClock() }));
+        var distiller = new Distiller(new Formula(new FormulaOptions { LoggerFactory = logs, DefaultLogMode = defaultMode, TimeProvider = new VirtualClock() }));
         var tonic = distiller.Spawn(() => new Chatty(mode));
         distiller.Sparkle();
         tonic.WithLine();
@@ -76,7 +76,7 @@ public sealed partial class LogModeTests
     [Fact]
     public void LG03_off_mode_logs_lifecycle_only()
     {
-        var (_, logs, tonic) = Run(LogMode.Off);
+        var (_, logs, tonic) = Run(LogMode.Lifecycle);
         var texts = TextsOf(logs, tonic.Name);
         Assert.Contains($"{tonic.Name} started", texts);
         Assert.Contains($"{tonic.Name} finished", texts);
@@ -95,9 +95,9 @@ public sealed partial class LogModeTests
     {
         var (_, _, stealthy) = Run(LogMode.Stealth, defaultMode: LogMode.Full);
         Assert.Equal(LogMode.Stealth, stealthy.Child!.LogMode);
-        var (_, _, plain) = Run(mode: null, defaultMode: LogMode.Off);
-        Assert.Equal(LogMode.Off, plain.LogMode);
-        Assert.Equal(LogMode.Off, plain.Child!.LogMode);
+        var (_, _, plain) = Run(mode: null, defaultMode: LogMode.Lifecycle);
+        Assert.Equal(LogMode.Lifecycle, plain.LogMode);
+        Assert.Equal(LogMode.Lifecycle, plain.Child!.LogMode);
         Assert.Equal(LogMode.Full, LogModes.Parse("FULL"));
         Assert.Equal(LogMode.Quiet, LogModes.FromInt32(2));
         Assert.Throws<ArgumentException>(() => LogModes.Parse("loud"));

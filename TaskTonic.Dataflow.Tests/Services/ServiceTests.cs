@@ -170,7 +170,7 @@ public sealed partial class ServiceTests
     {
     }
 
-    private static (Distiller Distiller, Count Inits) Start(FormulaSettings? settings = null)
+    private static (Distiller Distiller, Count Inits) Start(FormulaOptions? settings = null)
     {
         var distiller = settings is null ? new Distiller() : new Distiller(new Formula(settings));
         distiller.Start();
@@ -348,7 +348,7 @@ public sealed partial class ServiceTests
     public void SV_07_a_name_given_by_the_constructor_is_ignored_with_a_warning()
     {
         var logs = new CapturingLoggerFactory();
-        var (distiller, inits) = Start(new FormulaSettings { TimeProvider = new VirtualClock(), LoggerFactory = logs });
+        var (distiller, inits) = Start(new FormulaOptions { TimeProvider = new VirtualClock(), LoggerFactory = logs });
         var client = distiller.Spawn(() => new Client("c", inits, serviceName: "other"));
         distiller.Sparkle();
 

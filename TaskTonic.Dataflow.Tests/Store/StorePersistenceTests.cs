@@ -114,7 +114,7 @@ public sealed class StorePersistenceTests
     [Fact]
     public void Item7_TheLedgerOwnsAStore_WithTheFormulaSettingsWritableAtRunTime()
     {
-        var distiller = new Distiller(new Formula(new FormulaSettings
+        var distiller = new Distiller(new Formula(new FormulaOptions
         {
             TimeProvider = new VirtualClock(),
             ProjectName = "demo",

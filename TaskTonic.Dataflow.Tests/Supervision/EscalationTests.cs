@@ -99,7 +99,7 @@ public sealed partial class EscalationTests
     [Fact]
     public async Task ES_03_escalation_to_the_root_ends_RunAsync_with_the_exception()
     {
-        var formula = new Formula(new FormulaSettings { Supervision = SupervisionPolicy.Escalate });
+        var formula = new Formula(new FormulaOptions { Supervision = SupervisionPolicy.Escalate });
         formula.AddStartingTonic(() => new BadStarter());
 
         var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => formula.RunAsync().Within());
@@ -112,7 +112,7 @@ public sealed partial class EscalationTests
     [Fact]
     public async Task ES_04_a_formula_level_rule_can_resume_past_the_root()
     {
-        var formula = new Formula(new FormulaSettings { Supervision = SupervisionPolicy.Escalate, RootEscalation = RootEscalation.Resume });
+        var formula = new Formula(new FormulaOptions { Supervision = SupervisionPolicy.Escalate, RootEscalation = RootEscalation.Resume });
         formula.AddStartingTonic(() => new BadStarter());
         var rootFailed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         formula.Ledger.Supervision.Subscribe(new Signal(SupervisionEventKind.RootFailed, rootFailed));

@@ -64,7 +64,7 @@ internal sealed partial class FlakyWorker : Tonic
 internal static class SupervisionTestSupport
 {
     /// <summary>A distiller whose dead letters and supervision events are collected.</summary>
-    public static (Distiller Distiller, Collector<DeadLetter> Letters, Collector<SupervisionEvent> Events) Start(FormulaSettings? settings = null)
+    public static (Distiller Distiller, Collector<DeadLetter> Letters, Collector<SupervisionEvent> Events) Start(FormulaOptions? settings = null)
     {
         var distiller = settings is null
             ? new Distiller()
@@ -77,7 +77,7 @@ internal static class SupervisionTestSupport
         return (distiller, letters, events);
     }
 
-    public static FormulaSettings VirtualSettings(SupervisionPolicy? policy = null, RootEscalation root = RootEscalation.FailFormula) => new()
+    public static FormulaOptions VirtualSettings(SupervisionPolicy? policy = null, RootEscalation root = RootEscalation.FailFormula) => new()
     {
         TimeProvider = new VirtualClock(),
         Supervision = policy ?? SupervisionPolicy.Resume,

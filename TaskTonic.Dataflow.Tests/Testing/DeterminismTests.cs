@@ -6,7 +6,7 @@ public sealed class DeterminismTests
 {
     private static IReadOnlyList<string> RunRelay(Func<Formula, Distiller> create)
     {
-        var formula = new Formula(new FormulaSettings { TimeProvider = new VirtualClock() });
+        var formula = new Formula(new FormulaOptions { TimeProvider = new VirtualClock() });
         var distiller = create(formula);
         RelayHub? hub = null;
         formula.AddStartingTonic(() => hub = new RelayHub(6));

@@ -37,7 +37,7 @@ public sealed partial class CalendarTimerTests
 
     private static (Distiller Distiller, Diary Diary) Run(CalendarRule rule, DateTimeOffset? start = null)
     {
-        var distiller = new Distiller(new Formula(new FormulaSettings { TimeProvider = new VirtualClock(start ?? NewYear) }));
+        var distiller = new Distiller(new Formula(new FormulaOptions { TimeProvider = new VirtualClock(start ?? NewYear) }));
         var diary = distiller.Spawn(() => new Diary(distiller.Clock, rule));
         distiller.RunQueued();
         return (distiller, diary);

@@ -15,7 +15,7 @@ public sealed class FakeTimeProviderTimerTests
     private static async Task<(FakeTimeProvider Clock, Formula Formula, Task Run, TimerHost Host)> StartAsync(Action<TimerHost>? onStart = null)
     {
         var clock = new FakeTimeProvider(Origin);
-        var formula = new Formula(new FormulaSettings { TimeProvider = clock });
+        var formula = new Formula(new FormulaOptions { TimeProvider = clock });
         TimerHost? host = null;
         formula.AddStartingTonic(() => host = new TimerHost(onStart));
         var run = formula.RunAsync();

@@ -50,7 +50,7 @@ public sealed class LateTimerCallbackTests
     public async Task A_callback_after_the_owner_completed_is_ignored_and_not_reported_as_dropped()
     {
         var clock = new HandCrankedTimeProvider();
-        var formula = new Formula(new FormulaSettings { TimeProvider = clock });
+        var formula = new Formula(new FormulaOptions { TimeProvider = clock });
         TimerHost? host = null;
         RepeatTimer? timer = null;
         formula.AddStartingTonic(() => host = new TimerHost(h => timer = new RepeatTimer(TimeSpan.FromSeconds(1), name: "tick")));
@@ -76,7 +76,7 @@ public sealed class LateTimerCallbackTests
     public async Task A_callback_after_a_stop_never_runs_the_handler()
     {
         var clock = new HandCrankedTimeProvider();
-        var formula = new Formula(new FormulaSettings { TimeProvider = clock });
+        var formula = new Formula(new FormulaOptions { TimeProvider = clock });
         RepeatTimer? timer = null;
         TimerHost? host = null;
         formula.AddStartingTonic(() => host = new TimerHost(h => timer = new RepeatTimer(TimeSpan.FromSeconds(1), name: "tick")));

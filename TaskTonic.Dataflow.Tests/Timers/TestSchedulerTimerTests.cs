@@ -18,7 +18,7 @@ public sealed class TestSchedulerTimerTests
     {
         var scheduler = new TestScheduler();
         scheduler.AdvanceTo(Origin.UtcTicks);
-        var formula = new Formula(new FormulaSettings { TimeProvider = new TestSchedulerTimeProvider(scheduler) });
+        var formula = new Formula(new FormulaOptions { TimeProvider = new TestSchedulerTimeProvider(scheduler) });
         TimerHost? host = null;
         formula.AddStartingTonic(() => host = new TimerHost(onStart));
         var run = formula.RunAsync();

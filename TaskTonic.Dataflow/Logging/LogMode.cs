@@ -7,7 +7,7 @@ public enum LogMode
     Stealth = 0,
 
     /// <summary>Lifecycle only: started, state changes, finishing, finished.</summary>
-    Off = 1,
+    Lifecycle = 1,
 
     /// <summary>Lifecycle and the lines written with <see cref="Tonic.Log(string, Microsoft.Extensions.Logging.LogLevel)"/> (the default).</summary>
     Quiet = 2,

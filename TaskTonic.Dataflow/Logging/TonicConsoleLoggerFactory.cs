@@ -29,7 +29,7 @@ public sealed class TonicConsoleLoggerFactory : ILoggerFactory
         _minimumLevel = minimumLevel;
     }
 
-    /// <summary>The console factory used by <see cref="FormulaSettings"/> by default.</summary>
+    /// <summary>The console factory used by <see cref="FormulaOptions"/> by default.</summary>
     public static TonicConsoleLoggerFactory Console { get; } = new();
 
     /// <summary>Returns a logger that writes through this factory; the category is not printed.</summary>

@@ -24,7 +24,7 @@ public sealed class SparkleRecording
     /// <summary>The ledger's time when recording began.</summary>
     public DateTimeOffset StartedAt { get; }
 
-    /// <summary>The recorded application's <see cref="FormulaSettings.ProjectName"/>.</summary>
+    /// <summary>The recorded application's <see cref="FormulaOptions.ProjectName"/>.</summary>
     public string ProjectName { get; }
 
     /// <summary>The library that wrote it, with its version.</summary>

@@ -10,7 +10,7 @@ public static class LedgerStore
     /// <summary>
     /// The ledger's store, created on first use with the formula's settings under <c>formula/</c>:
     /// <c>formula/project_name</c>, <c>formula/main_catalyst_name</c>, <c>formula/default_log_mode</c>, and every
-    /// <see cref="FormulaSettings.Values"/> entry at <c>formula/&lt;key&gt;</c>. They are writable at run time like any
+    /// <see cref="FormulaOptions.Values"/> entry at <c>formula/&lt;key&gt;</c>. They are writable at run time like any
     /// store value (subscribe to <c>formula</c> to react); the runtime itself read its settings at start-up.
     /// </summary>
     public static Store Store(this Ledger ledger)
@@ -19,7 +19,7 @@ public static class LedgerStore
         return s_stores.GetValue(ledger, static l => Create(l.Settings));
     }
 
-    private static Store Create(FormulaSettings settings)
+    private static Store Create(FormulaOptions settings)
     {
         var store = new Store();
         var values = new List<(string, object?)>

@@ -15,6 +15,6 @@ public enum SupervisionDirective
     /// <summary>Finish the tonic; the work still queued for it goes to the dead letters.</summary>
     Stop,
 
-    /// <summary>Fail the supervisor itself: its own supervisor decides (past a root, <see cref="FormulaSettings.RootEscalation"/>).</summary>
+    /// <summary>Fail the supervisor itself: its own supervisor decides (past a root, <see cref="FormulaOptions.RootEscalation"/>).</summary>
     Escalate,
 }

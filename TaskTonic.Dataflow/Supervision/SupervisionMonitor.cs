@@ -24,7 +24,7 @@ public sealed class SupervisionMonitor : IObservable<SupervisionEvent>
     }
 
     /// <summary>
-    /// The first failure that escalated past a root tonic while <see cref="FormulaSettings.RootEscalation"/> is
+    /// The first failure that escalated past a root tonic while <see cref="FormulaOptions.RootEscalation"/> is
     /// <see cref="RootEscalation.FailFormula"/>; <see cref="Formula.RunAsync"/> rethrows it. Null while none did.
     /// </summary>
     public Exception? Fault => Volatile.Read(ref _fault);

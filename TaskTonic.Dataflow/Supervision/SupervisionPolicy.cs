@@ -4,7 +4,7 @@ namespace TaskTonic.Dataflow.Supervision;
 /// What a supervisor does when an infusion fails: a <see cref="SupervisionDirective"/> (or a decider per exception),
 /// the <see cref="SupervisionStrategy"/>, and the <see cref="RestartOptions"/> of the restart path. Declare it per child
 /// (<c>Infuse(factory, policy)</c>), per child type (<c>SuperviseInfusions&lt;T&gt;(policy)</c>), or formula-wide
-/// (<see cref="FormulaSettings.Supervision"/>).
+/// (<see cref="FormulaOptions.Supervision"/>).
 /// </summary>
 /// <remarks>A policy object can be shared; the restart budget is kept per child (per group for all-for-one).</remarks>
 public sealed class SupervisionPolicy

@@ -27,7 +27,7 @@ public static class TonicTelemetry
     /// <summary>Tag: the catalyst's name.</summary>
     public const string CatalystTag = "tasktonic.catalyst";
 
-    /// <summary>Tag: the formula's project name (<see cref="FormulaSettings.ProjectName"/>).</summary>
+    /// <summary>Tag: the formula's project name (<see cref="FormulaOptions.ProjectName"/>).</summary>
     public const string FormulaTag = "tasktonic.formula";
 
     /// <summary>The names of the meter's instruments.</summary>

@@ -45,7 +45,7 @@ public sealed partial class Distiller
 
     private static ExplorationResult RunIteration(int iteration, int seed, Action<Distiller> scenario, ExplorationOptions options)
     {
-        var formula = options.CreateFormula?.Invoke() ?? new Formula(new FormulaSettings { TimeProvider = new VirtualClock() });
+        var formula = options.CreateFormula?.Invoke() ?? new Formula(new FormulaOptions { TimeProvider = new VirtualClock() });
         var distiller = new Distiller(formula, options, seed);
         var failures = new List<SparkleFailure>();
         distiller.Ledger.SparkleFailed += (_, failure) => failures.Add(failure);

@@ -29,7 +29,7 @@ public sealed partial class Distiller
 
     /// <summary>Creates a distiller over a new formula with default settings and a <see cref="VirtualClock"/>.</summary>
     public Distiller()
-        : this(new Formula(new FormulaSettings { TimeProvider = new VirtualClock() }))
+        : this(new Formula(new FormulaOptions { TimeProvider = new VirtualClock() }))
     {
     }
 

@@ -12,7 +12,7 @@ public sealed class LongDelayDistillerTests
     private static (Distiller Distiller, TimerHost Host, T Timer) Arm<T>(Func<T> create)
         where T : TonicTimer
     {
-        var distiller = new Distiller(new Formula(new FormulaSettings { TimeProvider = new VirtualClock(Origin) }));
+        var distiller = new Distiller(new Formula(new FormulaOptions { TimeProvider = new VirtualClock(Origin) }));
         var host = distiller.Spawn(() => new TimerHost());
         distiller.RunQueued();
         T? timer = null;

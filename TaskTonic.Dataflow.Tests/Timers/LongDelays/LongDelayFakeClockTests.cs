@@ -15,7 +15,7 @@ public sealed class LongDelayFakeClockTests
     private static async Task<(FakeTimeProvider Clock, Task Run, TimerHost Host)> StartAsync()
     {
         var clock = new FakeTimeProvider(Origin);
-        var formula = new Formula(new FormulaSettings { TimeProvider = clock });
+        var formula = new Formula(new FormulaOptions { TimeProvider = clock });
         TimerHost? host = null;
         formula.AddStartingTonic(() => host = new TimerHost());
         var run = formula.RunAsync();

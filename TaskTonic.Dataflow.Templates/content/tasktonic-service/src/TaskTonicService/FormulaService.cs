@@ -16,7 +16,7 @@ public sealed class FormulaService(ILoggerFactory loggerFactory, IConfiguration 
     {
         var period = TimeSpan.FromSeconds(configuration.GetValue("Heartbeat:PeriodSeconds", 1.0));
         var maxBeats = configuration.GetValue("Heartbeat:MaxBeats", 0);
-        var formula = new Formula(new FormulaSettings { ProjectName = "TaskTonicService", LoggerFactory = loggerFactory })
+        var formula = new Formula(new FormulaOptions { ProjectName = "TaskTonicService", LoggerFactory = loggerFactory })
             .AddStartingTonic(() => new Heartbeat(period, maxBeats));
         try
         {

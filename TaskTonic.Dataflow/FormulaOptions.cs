@@ -4,7 +4,7 @@ using TaskTonic.Dataflow.Logging;
 namespace TaskTonic.Dataflow;
 
 /// <summary>Settings of a <see cref="Formula"/> and its <see cref="Ledger"/>.</summary>
-public sealed class FormulaSettings
+public sealed class FormulaOptions
 {
     /// <summary>The application's name, used in logs.</summary>
     public string ProjectName { get; init; } = "tasktonic app";
