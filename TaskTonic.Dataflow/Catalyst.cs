@@ -27,7 +27,7 @@ public partial class Catalyst : Tonic
 
     /// <summary>Creates a catalyst with the given options.</summary>
     public Catalyst(CatalystOptions? options)
-        : base(options?.Name, options?.Base, null, options?.LogMode)
+        : base(options?.Name, options?.Parent, null, options?.LogMode)
     {
         Threading = options?.TaskScheduler is null ? options?.Threading ?? CatalystThreading.ThreadPool : CatalystThreading.ThreadPool;
         var scheduler = options?.TaskScheduler;

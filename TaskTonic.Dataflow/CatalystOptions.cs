@@ -7,7 +7,7 @@ public sealed class CatalystOptions
     public string? Name { get; init; }
 
     /// <summary>The parent (base) of the catalyst. Default: the tonic whose sparkle is running.</summary>
-    public Tonic? Base { get; init; }
+    public Tonic? Parent { get; init; }
 
     /// <summary>Where work orders run; default <see cref="CatalystThreading.ThreadPool"/>.</summary>
     public CatalystThreading Threading { get; init; }

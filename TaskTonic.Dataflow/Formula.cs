@@ -66,7 +66,7 @@ public class Formula
 
         // Roots outside the main tree (none in the usual case) are finished now that the main catalyst finished.
         Ledger.Shutdown();
-        foreach (var root in Ledger.Snapshot().Where(t => t.Base is null))
+        foreach (var root in Ledger.Snapshot().Where(t => t.Parent is null))
         {
             await root.Completion.ConfigureAwait(false);
         }
@@ -82,8 +82,8 @@ public class Formula
     public void Run() => RunAsync().GetAwaiter().GetResult();
 
     /// <summary>Creates a tonic from code outside any sparkle while the formula runs; see <see cref="Ledger.Spawn{T}"/>.</summary>
-    public T Spawn<T>(Func<T> factory, Tonic? @base = null)
-        where T : Tonic => Ledger.Spawn(factory, @base);
+    public T Spawn<T>(Func<T> factory, Tonic? parent = null)
+        where T : Tonic => Ledger.Spawn(factory, parent);
 
     /// <summary>Creates the main catalyst. Override to use another catalyst class.</summary>
     protected virtual Catalyst CreateMainCatalyst() => new(new CatalystOptions { Name = Ledger.Settings.MainCatalystName });

@@ -142,16 +142,16 @@ public sealed class Ledger
 
     /// <summary>
     /// Runs <paramref name="factory"/> in a spawn scope, so the tonics it creates have this ledger and
-    /// <paramref name="base"/> (null: they are roots bound to the main catalyst). Their starts are queued when the
+    /// <paramref name="parent"/> (null: they are roots bound to the main catalyst). Their starts are queued when the
     /// scope ends. This is how code outside any sparkle (tests, hosts) creates tonics. When the factory throws (a
     /// constructor failed), every tonic it registered is undone, so it leaves no entry, binding or start behind, and the
     /// exception propagates.
     /// </summary>
-    public T Spawn<T>(Func<T> factory, Tonic? @base = null)
+    public T Spawn<T>(Func<T> factory, Tonic? parent = null)
         where T : Tonic
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var frame = Ambient.Enter(this, @base, SystemSparkle.Spawn, null, SystemSparkle.None);
+        var frame = Ambient.Enter(this, parent, SystemSparkle.Spawn, null, SystemSparkle.None);
         try
         {
             return ConstructionLog.Build(factory);
@@ -178,7 +178,7 @@ public sealed class Ledger
         lock (_gate)
         {
             _shuttingDown = true;
-            roots = [.. _slots.OfType<Tonic>().Where(t => t.Base is null)];
+            roots = [.. _slots.OfType<Tonic>().Where(t => t.Parent is null)];
         }
 
         foreach (var root in roots)

@@ -25,7 +25,7 @@ public abstract partial class Tonic
         _abandoned = true;
         _phase = Phase.Completed;
         _ledger.Unregister(this);
-        if (Base is { } parent)
+        if (Parent is { } parent)
         {
             Volatile.Read(ref parent._infusions)?.Remove(this);
 

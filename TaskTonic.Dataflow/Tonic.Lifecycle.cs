@@ -109,7 +109,7 @@ public abstract partial class Tonic
     /// <summary>True when <paramref name="ancestor"/> is this tonic's base, or its base's base, and so on.</summary>
     public bool IsDescendantOf(Tonic ancestor)
     {
-        for (var t = Base; t is not null; t = t.Base)
+        for (var t = Parent; t is not null; t = t.Parent)
         {
             if (ReferenceEquals(t, ancestor))
             {
@@ -196,7 +196,7 @@ public abstract partial class Tonic
             SignalCompletion();
         }
 
-        Base?.PostSystem(SystemSparkle.InfusionCompleted, this);
+        Parent?.PostSystem(SystemSparkle.InfusionCompleted, this);
     }
 
     private protected void SignalCompletion()

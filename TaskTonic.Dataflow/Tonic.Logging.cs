@@ -44,8 +44,8 @@ public abstract partial class Tonic
         }
     }
 
-    private static LogMode ResolveLogMode(LogMode? explicitMode, Tonic? @base, Ledger ledger) =>
-        explicitMode ?? @base?._logMode ?? ledger.Settings.DefaultLogMode;
+    private static LogMode ResolveLogMode(LogMode? explicitMode, Tonic? parent, Ledger ledger) =>
+        explicitMode ?? parent?._logMode ?? ledger.Settings.DefaultLogMode;
 
     private void LogLifecycle(string phase)
     {

@@ -79,7 +79,7 @@ public abstract partial class Tonic
         where T : Tonic
     {
         var child = factory() ?? throw new InvalidOperationException("The factory of a supervised tonic returned null.");
-        if (!ReferenceEquals(child.Base, expectedBase) || child.HasStarted || child._supervision?.Identity is not null)
+        if (!ReferenceEquals(child.Parent, expectedBase) || child.HasStarted || child._supervision?.Identity is not null)
         {
             throw new InvalidOperationException(
                 $"The factory must create a new tonic as an infusion of {expectedBase?.Name ?? "no base (a root)"}; it returned {child}.");
@@ -115,7 +115,7 @@ public abstract partial class Tonic
             return own;
         }
 
-        if (Base?._supervision is { } parent)
+        if (Parent?._supervision is { } parent)
         {
             foreach (var (type, policy) in parent.TypePolicies)
             {
@@ -207,12 +207,12 @@ public abstract partial class Tonic
     /// <summary>This tonic and, for an all-for-one policy, its siblings under the same policy object.</summary>
     private List<Tonic> GroupMembers(SupervisionPolicy policy)
     {
-        if (policy.Strategy != SupervisionStrategy.AllForOne || Base is null)
+        if (policy.Strategy != SupervisionStrategy.AllForOne || Parent is null)
         {
             return [this];
         }
 
-        var members = Base.Infusions.Where(t => ReferenceEquals(t.EffectivePolicy(), policy)).ToList();
+        var members = Parent.Infusions.Where(t => ReferenceEquals(t.EffectivePolicy(), policy)).ToList();
         if (!members.Contains(this))
         {
             members.Add(this);
@@ -224,7 +224,7 @@ public abstract partial class Tonic
     private void Restart(SupervisionPolicy policy, Exception exception)
     {
         var identity = _supervision?.Identity;
-        if (policy.Strategy == SupervisionStrategy.AllForOne && Base is { } supervisor)
+        if (policy.Strategy == SupervisionStrategy.AllForOne && Parent is { } supervisor)
         {
             var group = supervisor.GroupFor(policy);
             group.NoteFailure();
@@ -294,13 +294,13 @@ public abstract partial class Tonic
     internal void EscalateToBase(Exception exception)
     {
         _ledger.Supervision.Publish(SupervisionEventKind.Escalated, this, exception);
-        if (Base is not { } supervisor)
+        if (Parent is not { } supervisor)
         {
             _ledger.Supervision.RootFailed(this, exception);
             return;
         }
 
-        if (supervisor.Base is null && supervisor._supervision?.Identity?.Policy is null)
+        if (supervisor.Parent is null && supervisor._supervision?.Identity?.Policy is null)
         {
             supervisor.EnqueueDirect(t => t._ledger.Supervision.RootFailed(t, exception));
             return;

@@ -43,7 +43,7 @@ public abstract partial class Tonic
     /// <summary>Creates a tonic with the given options.</summary>
     /// <exception cref="InvalidOperationException">Created outside a sparkle, formula step or spawn scope; or the base or catalyst has completed.</exception>
     protected Tonic(TonicOptions? options)
-        : this(options?.Name, options?.Base, options?.Catalyst, options?.LogMode)
+        : this(options?.Name, options?.Parent, options?.Catalyst, options?.LogMode)
     {
         if (options?.Mailbox is { } mailbox)
         {
@@ -56,18 +56,18 @@ public abstract partial class Tonic
         _ledger = Ambient.Ledger ?? throw new InvalidOperationException(
             $"A {GetType().Name} can only be created inside a sparkle, a formula step or a spawn scope " +
             "(Ledger.Spawn / Formula.Spawn), so that it has a ledger and a base. It was created outside any of them.");
-        Base = explicitBase ?? Ambient.Tonic;
-        if (Base is not null && !ReferenceEquals(Base._ledger, _ledger))
+        Parent = explicitBase ?? Ambient.Tonic;
+        if (Parent is not null && !ReferenceEquals(Parent._ledger, _ledger))
         {
-            throw new InvalidOperationException($"The base {Base.Name} belongs to another ledger than the one creating {GetType().Name}.");
+            throw new InvalidOperationException($"The base {Parent.Name} belongs to another ledger than the one creating {GetType().Name}.");
         }
 
-        if (Base is { IsCompleted: true })
+        if (Parent is { IsCompleted: true })
         {
-            throw new InvalidOperationException($"Cannot create {GetType().Name} as an infusion of {Base.Name}: it has completed.");
+            throw new InvalidOperationException($"Cannot create {GetType().Name} as an infusion of {Parent.Name}: it has completed.");
         }
 
-        _catalyst = this as Catalyst ?? explicitCatalyst ?? Base?._catalyst ?? _ledger.MainCatalyst
+        _catalyst = this as Catalyst ?? explicitCatalyst ?? Parent?._catalyst ?? _ledger.MainCatalyst
             ?? throw new InvalidOperationException($"There is no catalyst to bind {GetType().Name} to: create the main catalyst first.");
         if (_catalyst.IsCompleted)
         {
@@ -75,7 +75,7 @@ public abstract partial class Tonic
         }
 
         _descriptor = GeneratedDescriptor;
-        _logMode = ResolveLogMode(logMode, Base, _ledger);
+        _logMode = ResolveLogMode(logMode, Parent, _ledger);
         var claim = Supervision.ConstructionClaim.Take(this, _ledger);
         _explicitName = claim is null ? name : claim.NameFor(this, name);
         if (claim?.Predecessor is { } predecessor)
@@ -87,10 +87,10 @@ public abstract partial class Tonic
             return;
         }
 
-        Id = _ledger.Register(this, _explicitName, isRoot: Base is null, out var shuttingDown);
+        Id = _ledger.Register(this, _explicitName, isRoot: Parent is null, out var shuttingDown);
         try
         {
-            Base?.AddInfusion(this);
+            Parent?.AddInfusion(this);
         }
         catch
         {
@@ -131,7 +131,7 @@ public abstract partial class Tonic
     public string Name => _explicitName ?? $"{Id:00}.{GetType().Name}";
 
     /// <summary>The tonic that created this one (its parent), or null for a root.</summary>
-    public Tonic? Base { get; }
+    public Tonic? Parent { get; }
 
     /// <summary>The ledger this tonic is registered in.</summary>
     public Ledger Ledger => _ledger;

@@ -12,7 +12,7 @@ public sealed class TonicOptions
     public Catalyst? Catalyst { get; init; }
 
     /// <summary>The parent (base) of the tonic. Default: the tonic whose sparkle is running.</summary>
-    public Tonic? Base { get; init; }
+    public Tonic? Parent { get; init; }
 
     /// <summary>How much the tonic logs. Default: its base's mode, else <see cref="FormulaOptions.DefaultLogMode"/>.</summary>
     public LogMode? LogMode { get; init; }

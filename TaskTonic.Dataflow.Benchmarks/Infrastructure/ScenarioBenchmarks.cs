@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 namespace TaskTonic.Dataflow.Benchmarks.Infrastructure;
 
 /// <summary>
-/// Base of every scenario class: holds the one implementation a benchmark case runs, and tears it down.
+/// Parent of every scenario class: holds the one implementation a benchmark case runs, and tears it down.
 /// </summary>
 /// <typeparam name="TImplementation">The scenario's implementation interface.</typeparam>
 /// <remarks>

@@ -36,9 +36,9 @@ internal sealed class TaskTonicHost : IDisposable
 
     public Catalyst MainCatalyst => _formula.MainCatalyst!;
 
-    /// <summary>Runs <paramref name="factory"/> in a spawn scope; the tonics it creates are infusions of <paramref name="base"/> (default: the main catalyst).</summary>
-    public T Spawn<T>(Func<T> factory, Tonic? @base = null)
-        where T : Tonic => _formula.Spawn(factory, @base ?? MainCatalyst);
+    /// <summary>Runs <paramref name="factory"/> in a spawn scope; the tonics it creates are infusions of <paramref name="parent"/> (default: the main catalyst).</summary>
+    public T Spawn<T>(Func<T> factory, Tonic? parent = null)
+        where T : Tonic => _formula.Spawn(factory, parent ?? MainCatalyst);
 
     /// <summary>A new worker catalyst on the thread pool, an infusion of the main catalyst.</summary>
     public Catalyst NewCatalyst(string name) => Spawn(() => new Catalyst(new CatalystOptions { Name = name }));

@@ -68,7 +68,7 @@ public sealed partial class TaskTonicPingPong : IPingPongImplementation
         private readonly PingTonic _ping;
 
         public PongTonic(Catalyst? catalyst)
-            : base(new TonicOptions { Catalyst = catalyst }) => _ping = (PingTonic)Base!;
+            : base(new TonicOptions { Catalyst = catalyst }) => _ping = (PingTonic)Parent!;
 
         private void ttsc__ping(Ping ping) => _ping.Pong(new Pong(ping.Sequence));
     }

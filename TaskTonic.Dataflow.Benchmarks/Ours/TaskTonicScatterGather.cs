@@ -64,7 +64,7 @@ public sealed partial class TaskTonicScatterGather : IScatterGatherImplementatio
         private readonly Coordinator _coordinator;
 
         public Worker(Catalyst? catalyst)
-            : base(new TonicOptions { Catalyst = catalyst }) => _coordinator = (Coordinator)Base!;
+            : base(new TonicOptions { Catalyst = catalyst }) => _coordinator = (Coordinator)Parent!;
 
         private void ttsc__request(WorkRequest request) => _coordinator.Reply(new WorkReply(request.Round));
     }

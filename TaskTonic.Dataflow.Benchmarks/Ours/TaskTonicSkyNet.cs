@@ -59,7 +59,7 @@ public sealed partial class TaskTonicSkyNet : ISkyNetImplementation
         {
             if (done is null)
             {
-                ((Node)Base!).ChildResult(new SkyNetResult(sum));
+                ((Node)Parent!).ChildResult(new SkyNetResult(sum));
             }
             else
             {

@@ -66,7 +66,7 @@ public sealed partial class MultiCatalystTests
         var child = starter.Child!;
         Assert.Equal(Enumerable.Range(0, 100), child.Seen);
         Assert.Same(starter.Worker, child.Catalyst);
-        Assert.Same(starter, starter.Worker!.Base);
+        Assert.Same(starter, starter.Worker!.Parent);
         Assert.Single(child.Threads);
         Assert.NotEqual(Environment.CurrentManagedThreadId, child.Threads.Keys.Single());
         Assert.True(starter.Worker.IsCompleted);

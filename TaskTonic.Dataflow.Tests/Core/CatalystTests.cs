@@ -250,10 +250,10 @@ public sealed partial class CatalystTests
         x.Work();
         distiller.Sparkle();
 
-        Assert.Same(spawner, worker.Base);
+        Assert.Same(spawner, worker.Parent);
         Assert.Same(worker, worker.Catalyst);
         Assert.False(worker.IsMain);
-        Assert.Same(worker, x.Base);
+        Assert.Same(worker, x.Parent);
         Assert.Same(worker, x.Catalyst);
         Assert.Equal(1, worker.BoundTonicCount);
         Assert.Equal(1, distiller.Formula.MainCatalyst!.BoundTonicCount);
@@ -294,7 +294,7 @@ public sealed partial class CatalystTests
         Assert.All(onWorker, s => Assert.Equal(scheduler.ThreadId, s.Thread));
         Assert.NotEqual(scheduler.ThreadId, seen.Single(s => s.What == "S.make_worker").Thread);
         Assert.True(x.IsCompleted);
-        Assert.Same(spawner, worker.Base);
+        Assert.Same(spawner, worker.Parent);
     }
 
     [Fact]
@@ -347,7 +347,7 @@ public sealed partial class CatalystTests
         var formula = new WorkerFormula();
         var run = formula.RunAsync();
         var worker = formula.Worker!;
-        Assert.Same(formula.MainCatalyst, worker.Base);
+        Assert.Same(formula.MainCatalyst, worker.Parent);
         Assert.False(worker.IsMain);
 
         formula.OnMain!.Quit();
@@ -368,7 +368,7 @@ public sealed partial class CatalystTests
         var worker = formula.Worker!;
         var onWorker = formula.OnWorker!;
         Assert.Same(worker, onWorker.Catalyst);
-        Assert.Same(worker, onWorker.Base);
+        Assert.Same(worker, onWorker.Parent);
 
         formula.OnMain!.Quit();
         var afterMain = distiller.Sparkle();
@@ -389,7 +389,7 @@ public sealed partial class CatalystTests
         formula.AddStartingTonic(() => app = new Idler("app"));
         var run = formula.RunAsync();
         var free = formula.Spawn(() => new Catalyst(new CatalystOptions { Name = "free" }));
-        Assert.Null(free.Base);
+        Assert.Null(free.Parent);
 
         app!.Quit();
         await run.Within();

@@ -135,7 +135,7 @@ public sealed partial class FormulaTests
         Assert.True(hub.IsMain);
         Assert.Same(hub, formula.Ledger.MainCatalyst);
         Assert.Equal(1, hub.Starts);
-        Assert.Same(hub, formula.Starting!.Base);
+        Assert.Same(hub, formula.Starting!.Parent);
         Assert.Same(hub, formula.Starting.Catalyst);
         Assert.Null(formula.Ledger.Find("tt_main_catalyst"));
     }
@@ -221,7 +221,7 @@ public sealed partial class FormulaTests
         var late = formula.Spawn(() => new Reader(formula, "late"));
         await late.Started.Task.Within();
 
-        Assert.Null(late.Base);
+        Assert.Null(late.Parent);
         Assert.Same(formula.MainCatalyst, late.Catalyst);
         Assert.Same(late, formula.Ledger.Find("late"));
 

@@ -28,7 +28,7 @@ public sealed partial class LedgerTests
         private void ttse__on_start()
         {
             Child = new Named();
-            ChildBaseSeenInside = Child.Base;
+            ChildBaseSeenInside = Child.Parent;
         }
 
         private void ttsc__quit() => Finish();
@@ -71,7 +71,7 @@ public sealed partial class LedgerTests
 
         Assert.Equal(0, main.Id);
         Assert.Equal("tt_main_catalyst", main.Name);
-        Assert.Null(main.Base);
+        Assert.Null(main.Parent);
         Assert.True(main.IsMain);
         Assert.Equal(1, ess1.Id);
         Assert.Equal(2, ess2.Id);
@@ -91,7 +91,7 @@ public sealed partial class LedgerTests
         distiller.Sparkle();
         var child = parent.Child!;
 
-        Assert.Same(parent, child.Base);
+        Assert.Same(parent, child.Parent);
         Assert.Same(parent, parent.ChildBaseSeenInside);
         Assert.Contains(child, parent.Infusions);
         Assert.Same(parent.Catalyst, child.Catalyst);
@@ -201,16 +201,16 @@ public sealed partial class LedgerTests
         var main = formula.MainCatalyst!;
         var parent = formula.Created!;
 
-        Assert.Same(main, parent.Base);
+        Assert.Same(main, parent.Parent);
         Assert.Contains(parent, main.Infusions);
-        Assert.Same(parent, parent.Child!.Base);
+        Assert.Same(parent, parent.Child!.Parent);
         Assert.Same(parent.Catalyst, parent.Child.Catalyst);
-        Assert.Null(loner.Base);
+        Assert.Null(loner.Parent);
         Assert.Same(main, loner.Catalyst);
         Assert.DoesNotContain(loner, main.Infusions);
 
         var explicitChild = distiller.Spawn(() => new Named("explicit"), parent);
-        Assert.Same(parent, explicitChild.Base);
+        Assert.Same(parent, explicitChild.Parent);
         Assert.Contains(explicitChild, parent.Infusions);
     }
 

@@ -379,7 +379,7 @@ public sealed partial class LifecycleTests
         formula.AddStartingTonic(() => keeper = new Quitter("keeper"));
         var distiller = new Distiller(formula);
         distiller.Sparkle();
-        Assert.NotNull(b!.Base);
+        Assert.NotNull(b!.Parent);
 
         b.Finish();
         distiller.Sparkle();
@@ -464,7 +464,7 @@ public sealed partial class LifecycleTests
 
         Assert.Equal($"{child.Id:00}.Quitter", child.Name);
         Assert.Same(child, distiller.Ledger.Find(child.Name));
-        Assert.Same(creator, child.Base);
+        Assert.Same(creator, child.Parent);
     }
 
     [Fact]
@@ -519,7 +519,7 @@ public sealed partial class LifecycleTests
         var run = formula.RunAsync();
         await host!.Started.Task.Within();
         Assert.Same(host.Worker, host.RemoteHolder!.Catalyst);
-        Assert.Same(host.Worker, host.RemoteHolder.Base);
+        Assert.Same(host.Worker, host.RemoteHolder.Parent);
         var remote = host.RemoteHolder!;
         remote.Hold();
         await remote.Holding.Task.Within();

@@ -156,9 +156,9 @@ public sealed partial class SparkleContextTests
         Assert.Null(inRoot.Tonic);
         Assert.Equal("__spawn__", inRoot.SparkleName);
         Assert.Same(distiller.Ledger, inRoot.Ledger);
-        Assert.Null(root.Base);
+        Assert.Null(root.Parent);
         Assert.Same(parent, inChild.Tonic);
-        Assert.Same(parent, child.Base);
+        Assert.Same(parent, child.Parent);
         Assert.False(SparkleContext.Current.IsActive);
     }
 

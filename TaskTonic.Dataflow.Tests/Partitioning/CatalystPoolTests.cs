@@ -13,7 +13,7 @@ public sealed class CatalystPoolTests
         distiller.Sparkle();
         var pool = bank.Pool!;
         Assert.Equal(Environment.ProcessorCount, pool.Size);
-        Assert.All(pool.Catalysts, c => Assert.Same(pool, c.Base));
+        Assert.All(pool.Catalysts, c => Assert.Same(pool, c.Parent));
         Assert.All(pool.Catalysts, c => Assert.False(c.IsFinishing));
         bank.Close();
         distiller.Sparkle();

@@ -17,7 +17,7 @@ public sealed class PartitionTests
         var alice = accounts.For("alice");
         Assert.Same(alice, accounts.For("alice"));
         Assert.Same(accounts.Placement.Place("alice"), alice.Catalyst);
-        Assert.Same(accounts, alice.Base);
+        Assert.Same(accounts, alice.Parent);
         Assert.Equal("alice", alice.Key);
         alice.Add(5);
         distiller.Sparkle();

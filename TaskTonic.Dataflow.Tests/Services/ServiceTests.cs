@@ -199,7 +199,7 @@ public sealed partial class ServiceTests
         // The service is a root on a catalyst of its own, not an infusion of its first client (§4.2 item 18).
         Assert.NotSame(c1.Catalyst, srv.Catalyst);
         Assert.Equal("srv.catalyst", srv.Catalyst.Name);
-        Assert.Same(srv.Catalyst, srv.Base);
+        Assert.Same(srv.Catalyst, srv.Parent);
         Assert.DoesNotContain(srv, c1.Infusions);
         Assert.All(srv.AccessRanOn, c => Assert.Same(srv.Catalyst, c));
 
@@ -365,7 +365,7 @@ public sealed partial class ServiceTests
         distiller.Sparkle();
 
         Assert.Same(distiller.Formula.MainCatalyst, service.Catalyst);
-        Assert.Same(distiller.Formula.MainCatalyst, service.Base);
+        Assert.Same(distiller.Formula.MainCatalyst, service.Parent);
         Assert.Contains(service, distiller.Formula.MainCatalyst!.Infusions);
     }
 

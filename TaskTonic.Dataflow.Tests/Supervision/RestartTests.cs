@@ -116,7 +116,7 @@ public sealed partial class RestartTests
         Assert.Equal("counter", live.Name);
         Assert.Same(live, distiller.Ledger.Find("counter"));
         Assert.Same(live, Assert.Single(boss.Infusions));
-        Assert.Same(boss, live.Base);
+        Assert.Same(boss, live.Parent);
         Assert.True(oldLeaf.IsCompleted);
         Assert.NotSame(oldLeaf, live.Child);
         Assert.Equal("counter.leaf", live.Child!.Name);

@@ -85,7 +85,7 @@ public sealed class CatalystPool : Tonic
         {
             for (var i = current.Length; i < size; i++)
             {
-                var catalyst = new Catalyst(new CatalystOptions { Name = $"{Name}.c{_nextIndex++}", Base = this, Threading = _threading });
+                var catalyst = new Catalyst(new CatalystOptions { Name = $"{Name}.c{_nextIndex++}", Parent = this, Threading = _threading });
                 _ = new PoolResident(catalyst);
                 next[i] = catalyst;
             }

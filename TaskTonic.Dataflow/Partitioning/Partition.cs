@@ -124,8 +124,8 @@ public sealed partial class Partition<TKey, T> : Tonic
 
             var catalyst = Placement.Place(key);
             T? tonic = null;
-            Pool.InScope(() => tonic = _factory(key, new TonicOptions { Base = this, Catalyst = catalyst }));
-            if (tonic is null || !ReferenceEquals(tonic.Base, this) || !ReferenceEquals(tonic.Catalyst, catalyst))
+            Pool.InScope(() => tonic = _factory(key, new TonicOptions { Parent = this, Catalyst = catalyst }));
+            if (tonic is null || !ReferenceEquals(tonic.Parent, this) || !ReferenceEquals(tonic.Catalyst, catalyst))
             {
                 tonic?.RequestFinish();
                 throw new InvalidOperationException(

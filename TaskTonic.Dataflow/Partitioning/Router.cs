@@ -37,8 +37,8 @@ public sealed partial class Router<T> : Tonic
             for (var i = 0; i < _routees.Length; i++)
             {
                 var catalyst = catalysts[i % catalysts.Count];
-                var routee = factory(i, new TonicOptions { Base = this, Catalyst = catalyst });
-                if (routee is null || !ReferenceEquals(routee.Base, this) || !ReferenceEquals(routee.Catalyst, catalyst))
+                var routee = factory(i, new TonicOptions { Parent = this, Catalyst = catalyst });
+                if (routee is null || !ReferenceEquals(routee.Parent, this) || !ReferenceEquals(routee.Catalyst, catalyst))
                 {
                     throw new InvalidOperationException($"The factory of {Name} must return a new {typeof(T).Name} created with the TonicOptions it was given.");
                 }

@@ -177,7 +177,7 @@ public sealed partial class ServiceDirectory
     /// <summary>The service a tonic belongs to (itself, or the nearest service among its bases), or null for a real client.</summary>
     private static ServiceEntry? OwnerOf(Tonic tonic)
     {
-        for (var t = tonic; t is not null; t = t.Base)
+        for (var t = tonic; t is not null; t = t.Parent)
         {
             if (t.ServiceLinks?.AsService is { } entry)
             {

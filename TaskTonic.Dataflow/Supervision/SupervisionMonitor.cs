@@ -35,16 +35,16 @@ public sealed class SupervisionMonitor : IObservable<SupervisionEvent>
 
     /// <summary>
     /// Creates a supervised tonic from code outside any sparkle (tests, hosts): <paramref name="factory"/> runs in a
-    /// spawn scope with <paramref name="base"/> as the base (null: a root bound to the main catalyst) and is kept to
+    /// spawn scope with <paramref name="parent"/> as the base (null: a root bound to the main catalyst) and is kept to
     /// build fresh instances when <paramref name="policy"/> restarts it.
     /// </summary>
     /// <exception cref="InvalidOperationException">The factory did not create a new tonic with that base, or created a catalyst.</exception>
-    public T Spawn<T>(Func<T> factory, SupervisionPolicy policy, Tonic? @base = null)
+    public T Spawn<T>(Func<T> factory, SupervisionPolicy policy, Tonic? parent = null)
         where T : Tonic
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(policy);
-        return _ledger.Spawn(() => Tonic.CreateSupervised(factory, policy, @base), @base);
+        return _ledger.Spawn(() => Tonic.CreateSupervised(factory, policy, parent), parent);
     }
 
     /// <inheritdoc />

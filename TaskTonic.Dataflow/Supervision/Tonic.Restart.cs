@@ -48,7 +48,7 @@ public abstract partial class Tonic
     private void Reincarnate(Suspension suspension)
     {
         var identity = _supervision!.Identity!;
-        var frame = Ambient.Enter(_ledger, Base, SystemSparkle.Spawn, this, SystemSparkle.None, Ambient.Running);
+        var frame = Ambient.Enter(_ledger, Parent, SystemSparkle.Spawn, this, SystemSparkle.None, Ambient.Running);
         try
         {
             Tonic fresh;
@@ -95,7 +95,7 @@ public abstract partial class Tonic
     {
         fresh.EnsureSupervision().Identity = identity;
         _ledger.Replace(this, fresh);
-        Base?.ReplaceInfusion(this, fresh);
+        Parent?.ReplaceInfusion(this, fresh);
         if (_serviceLinks is not null)
         {
             _ledger.Services.ReplaceClient(this, fresh);

@@ -121,11 +121,11 @@ public sealed partial class Distiller
     }
 
     /// <summary>Creates tonics from test code (a spawn scope); see <see cref="Ledger.Spawn{T}"/>. Starts the formula first.</summary>
-    public T Spawn<T>(Func<T> factory, Tonic? @base = null)
+    public T Spawn<T>(Func<T> factory, Tonic? parent = null)
         where T : Tonic
     {
         Start();
-        return Ledger.Spawn(factory, @base);
+        return Ledger.Spawn(factory, parent);
     }
 
     /// <summary>The states <paramref name="tonic"/> entered under this distiller, in order; <c>--</c> stands for no state.</summary>
