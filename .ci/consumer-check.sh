@@ -12,6 +12,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+saved_packages="${NUGET_PACKAGES:-}"
 export NUGET_PACKAGES="$work/packages"
 feed="$work/feed"
 hive="$work/hive"
@@ -24,8 +25,13 @@ expect() { # expect FILE TEXT...: every TEXT occurs in FILE
 }
 
 say "pack into a folder feed"
-dotnet pack "$root/TaskTonic.Dataflow/TaskTonic.Dataflow.csproj" -c Release -o "$feed" -v q -nologo
-dotnet pack "$root/TaskTonic.Dataflow.Templates/TaskTonic.Dataflow.Templates.csproj" -c Release -o "$feed" -v q -nologo
+# Packed with the user's package folder: a restore here rewrites the repository's obj/, which must keep pointing
+# at a folder that outlives this check. Only the consumers below use the private folder.
+(
+  if [ -n "$saved_packages" ]; then export NUGET_PACKAGES="$saved_packages"; else unset NUGET_PACKAGES; fi
+  dotnet pack "$root/TaskTonic.Dataflow/TaskTonic.Dataflow.csproj" -c Release -o "$feed" -v q -nologo
+  dotnet pack "$root/TaskTonic.Dataflow.Templates/TaskTonic.Dataflow.Templates.csproj" -c Release -o "$feed" -v q -nologo
+) || fail "pack"
 ls "$feed"
 [ -n "$(ls "$feed"/TaskTonic.Dataflow.*.snupkg 2>/dev/null)" ] || fail "no symbols package"
 
