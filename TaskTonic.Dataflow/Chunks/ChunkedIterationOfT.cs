@@ -17,8 +17,8 @@ namespace TaskTonic.Dataflow.Chunks;
 /// </para>
 /// <para>
 /// When the owner finishes first, its pending chunk is dropped and counted by the ledger (<see cref="Ledger.DroppedCount"/>);
-/// once the owner completed, the iteration is <see cref="ChunkOutcome.Abandoned"/>, its enumerator is disposed, and no
-/// callback runs.
+/// once the owner completed, the iteration disposes its enumerator (after a pending <c>MoveNextAsync</c> finished) and
+/// only then reports <see cref="ChunkOutcome.Abandoned"/>; no callback runs.
 /// </para>
 /// <para>In Distiller traces, chunks and the completion callback show as <c>tts__callback</c> sparkles of the owner.</para>
 /// </remarks>
@@ -95,20 +95,33 @@ public sealed class ChunkedIteration<T> : IChunkRun
         bool moving;
         lock (_gate)
         {
-            if (_result is not null)
+            if (_result is not null || _abandoned)
             {
                 return;
             }
 
             _abandoned = true;
             moving = _moving;
-            Volatile.Write(ref _result, new ChunkResult(ChunkOutcome.Abandoned, ProcessedCount, ChunkCount, null));
         }
 
         // A pending MoveNextAsync must finish before its enumerator may be disposed: OnMoved does it then.
         if (!moving)
         {
-            DisposeQuietly();
+            FinishAbandoned();
+        }
+    }
+
+    /// <summary>Disposes the source, then publishes the outcome, so whoever sees the iteration finished sees it released.</summary>
+    private void FinishAbandoned()
+    {
+        DisposeQuietly();
+        var result = new ChunkResult(ChunkOutcome.Abandoned, ProcessedCount, ChunkCount, null);
+        lock (_gate)
+        {
+            if (_result is null)
+            {
+                Volatile.Write(ref _result, result);
+            }
         }
     }
 
@@ -278,7 +291,7 @@ public sealed class ChunkedIteration<T> : IChunkRun
         if (abandoned)
         {
             Observe(_move);
-            DisposeQuietly();
+            FinishAbandoned();
             return;
         }
 
