@@ -83,6 +83,7 @@ public partial class Catalyst : Tonic
     private void ExecuteCore(WorkOrder order)
     {
         var target = order.Target;
+        System.Diagnostics.Debug.Assert(target is not null, "A work order always has a target tonic.");
         if (!ReferenceEquals(target.Catalyst, this))
         {
             // The tonic moved to another catalyst while this order waited here: hand it on, in queue order.
@@ -117,7 +118,9 @@ public partial class Catalyst : Tonic
     /// </summary>
     internal void Unbind()
     {
-        if (Interlocked.Decrement(ref _bound) == 0)
+        var bound = Interlocked.Decrement(ref _bound);
+        System.Diagnostics.Debug.Assert(bound >= 0, "A catalyst's bound count never drops below zero.");
+        if (bound == 0)
         {
             PostSystem(SystemSparkle.TonicLeft);
         }

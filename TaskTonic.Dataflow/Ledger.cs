@@ -9,6 +9,7 @@ namespace TaskTonic.Dataflow;
 /// logger factory, and the counters and events for failures and dropped work. One ledger per <see cref="Formula"/>;
 /// never process-wide, so several formulas run side by side.
 /// </summary>
+[System.Diagnostics.DebuggerDisplay("{DebuggerDisplay,nq}")]
 public sealed class Ledger
 {
     private readonly Lock _gate = new();
@@ -312,4 +313,8 @@ public sealed class Ledger
         _slots.Add(null);
         return _slots.Count - 1;
     }
+
+    /// <summary>What the debugger shows: read without the lock (a paused thread may hold it), so the count is approximate.</summary>
+    private string DebuggerDisplay =>
+        $"Ledger tonics={_slots.Count - _free.Count - _reservations.Count} dropped={_dropped} failures={_failures} main={MainCatalyst?.Name}";
 }

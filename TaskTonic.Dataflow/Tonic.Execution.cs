@@ -18,6 +18,7 @@ public abstract partial class Tonic
     /// <summary>Runs one work order; called by the catalyst with the sparkle context set.</summary>
     internal void Run(in WorkOrder order)
     {
+        System.Diagnostics.Debug.Assert(ReferenceEquals(Ambient.Running, _catalyst), "A sparkle runs on its own tonic's catalyst.");
         if (order.Kind == WorkOrderKind.User)
         {
             if (_mailboxBound is { } bound && order.Sparkle >= 0 && _phase != Phase.Suspended)

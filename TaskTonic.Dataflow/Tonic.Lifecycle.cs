@@ -132,6 +132,7 @@ public abstract partial class Tonic
             return;
         }
 
+        System.Diagnostics.Debug.Assert(ReferenceEquals(Ambient.Running, _catalyst), "A tonic starts on its own catalyst.");
         _phase = Phase.Started;
         LogLifecycle("started");
         InvokeHook(TonicDescriptor.OnStart, order);
@@ -182,6 +183,7 @@ public abstract partial class Tonic
             return;
         }
 
+        System.Diagnostics.Debug.Assert(ReferenceEquals(Ambient.Running, _catalyst), "A tonic completes on its own catalyst.");
         _phase = Phase.Completed;
         LogLifecycle("finished");
         _ledger.Unregister(this);

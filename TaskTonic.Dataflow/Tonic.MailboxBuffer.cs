@@ -58,6 +58,7 @@ public abstract partial class Tonic
     /// <summary>Stops the direct path: from now on posts go to <paramref name="hold"/>. On the tonic's catalyst.</summary>
     private void HoldMailbox(Queue<WorkOrder> hold, bool suspend)
     {
+        System.Diagnostics.Debug.Assert(ReferenceEquals(Ambient.Running, _catalyst), "The mailbox is switched off the direct path only on the tonic's catalyst.");
         lock (hold)
         {
             _startBuffer = hold;

@@ -5,12 +5,14 @@ namespace TaskTonic.Dataflow.Internal;
 /// A 32-byte struct (three references and one packed int), so queuing it allocates nothing beyond the packed
 /// arguments and the block's queue copies little.
 /// </summary>
+[System.Diagnostics.DebuggerDisplay("{DebuggerDisplay,nq}")]
 internal readonly struct WorkOrder
 {
     private readonly int _sparkles;
 
     public WorkOrder(Tonic target, int sparkle, object? args, Tonic? source, int sourceSparkle)
     {
+        System.Diagnostics.Debug.Assert(target is not null, "A work order always has a target tonic.");
         Target = target;
         Args = args;
         Source = source;
@@ -33,4 +35,6 @@ internal readonly struct WorkOrder
     public WorkOrderKind Kind => Sparkle >= 0 || Sparkle == SystemSparkle.RequestState || Sparkle == SystemSparkle.UserCallback
         ? WorkOrderKind.User
         : WorkOrderKind.System;
+
+    private string DebuggerDisplay => $"{Target?.Name} sparkle {Sparkle} ({Kind}) from {Source?.Name ?? "--"}";
 }
