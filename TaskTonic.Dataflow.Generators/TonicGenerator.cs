@@ -30,7 +30,8 @@ namespace TaskTonic.Dataflow.Generators
                     attribute,
                     static (node, _) => node is MethodDeclarationSyntax,
                     static (ctx, ct) => ModelBuilder.FromAttribute(ctx, ct));
-                Register(context, attributed, attribute.Substring(KnownSymbols.Namespace.Length));
+                var shortName = attribute.Substring(KnownSymbols.Namespace.Length);
+                Register(context, attributed, shortName.Substring(0, shortName.Length - "Attribute".Length));
             }
         }
 
