@@ -100,11 +100,17 @@ namespace TaskTonic.Dataflow.Generators
             "Method '{0}' {1}",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "TTDF018.md");
 
+        public static readonly DiagnosticDescriptor UnknownState = new DiagnosticDescriptor(
+            "TTDF019", "Not a state of the tonic",
+            "{0} is not a state of '{1}', whose states are {2}; pass a generated States constant (or Tonic.NoState) so that a misspelled state is a compile error",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "TTDF019.md");
+
         private static readonly DiagnosticDescriptor[] s_all =
         {
             NotPartial, ConflictingName, ParameterMismatch, NotVoid, BadName, UnsupportedSignature, HookWithParameters,
             ContainerNotPartial, CannotCrossCatalysts, EntryPointClash, AsyncHandler, StatesClassClash, PascalCaseCollision,
             FileLocalTonic, UnknownPrefix, NeverRaisedHook, AttributeSparkleName, DeclarationMisuse,
+            UnknownState,
         };
 
         /// <summary>Every descriptor, for tests that check ids, help links and documentation pages.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TaskTonic.Dataflow.Generators;
 
 namespace TaskTonic.Dataflow.Tests.Generators;
 
@@ -79,4 +81,44 @@ public sealed class AttributeDiagnosticsTests
         Assert.Contains("public void NotifyConnected()", run.AllGenerated, StringComparison.Ordinal);
         Assert.Contains("public void Open()", run.AllGenerated, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("void ttsc__lock() => ToState(\"lokced\");", "\"lokced\"", "State 'lokced' is not a state of 'Door', whose states are locked, unlocked; pass a generated States constant")]
+    [InlineData("void ttsc__lock() => ToState(2);", "2", "Value 2 is not a state of 'Door'")]
+    [InlineData("static void Poke(Door door) => door.RequestState(\"opne\", forceReenter: true);", "\"opne\"", "State 'opne' is not a state of 'Door'")]
+    public void TTDF019_a_constant_that_is_not_a_state_of_the_receiver_does_not_compile(string member, string marked, string message)
+    {
+        var run = Generate("[TonicStates(\"locked\", \"unlocked\")] public partial class Door : Tonic { [Command] void OnOpen() { } " + member + " }");
+
+        var diagnostic = Assert.Single(Analyze(run));
+        Assert.Equal(("TTDF019", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
+        Assert.Equal(marked, run.Output.SyntaxTrees.First().GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.StartsWith(message, diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TTDF019_valid_constants_names_and_non_constant_values_are_accepted_and_a_pragma_suppresses_it()
+    {
+        var run = Generate("""
+            [TonicStates("locked", "unlocked")]
+            public partial class Door : Tonic
+            {
+                [Command] void OnLock() => ToState(States.Locked);
+                [Command] void OnStop() => ToState(NoState);
+                [Command] void OnTo(string name) => ToState(name);
+                [Command("Unlock"), InState("locked")] void UnlockWhenLocked() => ToState("unlocked");
+                static void Poke(Door door, Tonic any) { door.RequestState(1); any.RequestState("whatever"); }
+            #pragma warning disable TTDF019
+                [Command] void OnBreak() => ToState("deliberately_wrong");
+            #pragma warning restore TTDF019
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.Errors);
+        Assert.Empty(Analyze(run));
+    }
+
+    private static IReadOnlyList<Diagnostic> Analyze(GeneratorHarness.Run run) =>
+        run.Output.WithAnalyzers([new StateArgumentAnalyzer()]).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 }
