@@ -152,6 +152,26 @@ public sealed partial class AttributeGrammarTests
         Assert.Contains("\"NotifyConnected\"", derived.AllGenerated, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Generated_members_carry_GeneratedCode_and_dispatch_on_named_sparkle_ids()
+    {
+        var run = GeneratorHarness.Generate(Attributes, "GeneratedCodeMarks");
+        var door = run.Type("N.Door");
+
+        var generated = new ISymbol[]
+        {
+            Method(door, "Open"), Method(door, "NotifyConnected"), Method(door, "Step"), Method(door, "DispatchSparkle"),
+            Assert.Single(door.GetMembers("GeneratedDescriptor")), run.Type("N.Door+States"), run.Type("N.Door+TTSparkleId"),
+        };
+        Assert.All(generated, member => Assert.Contains(member.GetAttributes(), a =>
+            a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
+            && (string?)a.ConstructorArguments[0].Value == "TaskTonic.Dataflow.Generators"));
+        Assert.DoesNotContain(door.GetAttributes(), a => a.AttributeClass?.Name == "GeneratedCodeAttribute");
+        Assert.DoesNotContain(Method(door, "OnOpen").GetAttributes(), a => a.AttributeClass?.Name == "GeneratedCodeAttribute");
+        Assert.Contains("case global::N.Door.TTSparkleId.ttsc__open:", run.AllGenerated, StringComparison.Ordinal);
+        Assert.Contains("base.PostSparkle(global::N.Door.TTSparkleId.tts__step, n)", run.AllGenerated, StringComparison.Ordinal);
+    }
+
     private static IMethodSymbol Method(INamedTypeSymbol type, string name) => Assert.Single(type.GetMembers(name).OfType<IMethodSymbol>());
 
     private static List<(string Name, int Value)> Constants(INamedTypeSymbol type) =>
