@@ -13,7 +13,9 @@ namespace TaskTonic.Dataflow.Generators
     /// <remarks>
     /// Names: the sparkle's PascalCase name comes from the attribute (<c>[Command("Open")]</c>) or from the method name
     /// minus its <c>On</c> prefix (<c>OnOpen</c>). Commands and internal sparkles get that name as entry point; events get
-    /// <c>Notify</c> + name, because in .NET an <c>OnX</c> method is the handler, not what the sender calls.
+    /// <c>Notify</c> + name, because in .NET an <c>OnX</c> method is the handler, not what the sender calls. An event's
+    /// sparkle keeps TaskTonic's <c>on_</c> form (<c>[Event] OnPhase</c> is <c>ttse__on_phase</c>), so the runtime's
+    /// routing by name (timers to <c>ttse__on_&lt;name&gt;</c>, service hooks, <c>ttse__on_restart</c>) reaches it.
     /// </remarks>
     internal static class AttributeHandlers
     {
@@ -76,7 +78,7 @@ namespace TaskTonic.Dataflow.Generators
             return kind.Index switch
             {
                 0 => (new HandlerName("ttsc", state, snake, HandlerKind.Command), pascal),
-                1 => (new HandlerName("ttse", state, snake, HandlerKind.Event), "Notify" + pascal),
+                1 => (new HandlerName("ttse", state, "on_" + snake, HandlerKind.Event), "Notify" + pascal),
                 _ => (new HandlerName("tts", state, snake, HandlerKind.Internal), pascal),
             };
         }
@@ -125,9 +127,9 @@ namespace TaskTonic.Dataflow.Generators
                 problem = $"has [{attribute}] without a name and is not named On<Name>";
             }
 
-            if (problem is null && kind.Index == 1 && System.Array.IndexOf(s_hooks, ToSnakeCase(name!)) >= 0)
+            if (problem is null && kind.Index == 1 && System.Array.IndexOf(s_hooks, "on_" + ToSnakeCase(name!)) >= 0)
             {
-                problem = $"declares the event '{name}', which is a lifecycle hook; use [{name}] instead";
+                problem = $"declares the event '{name}', which is the lifecycle hook ttse__on_{ToSnakeCase(name!)}; use [On{name}] instead";
             }
 
             if (problem is not null)

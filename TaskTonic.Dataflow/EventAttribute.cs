@@ -7,7 +7,9 @@ namespace TaskTonic.Dataflow;
 /// <remarks>
 /// The entry point is not named <c>On</c><i>Name</i>: in .NET that is the handler, not what the sender calls.
 /// <c>[Event] private void OnConnected(string peer)</c> generates <c>public void NotifyConnected(string peer)</c>;
-/// <c>[Event("Connected")]</c> names the event explicitly. Add <see cref="InStateAttribute"/> for a state's handler.
+/// <c>[Event("Connected")]</c> names the event explicitly. The sparkle is <c>ttse__on_connected</c>, so the runtime's
+/// routing by name reaches it: <c>[Event] void OnPhase()</c> receives a timer named <c>"phase"</c>. Add
+/// <see cref="InStateAttribute"/> for a state's handler.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class EventAttribute : Attribute

@@ -31,7 +31,8 @@ public sealed class AttributeDiagnosticsTests
     [Theory]
     [InlineData("[Command(\"open\")] void X() { }", "X", "gives [Command] the name 'open', which is not a PascalCase identifier")]
     [InlineData("[InternalSparkle(\"Next_Step\")] void X() { }", "X", "gives [InternalSparkle] the name 'Next_Step'")]
-    [InlineData("[Event(\"OnExit\")] void X() { }", "X", "declares the event 'OnExit', which is a lifecycle hook; use [OnExit] instead")]
+    [InlineData("[Event] void OnEnter() { }", "OnEnter", "declares the event 'Enter', which is the lifecycle hook ttse__on_enter; use [OnEnter] instead")]
+    [InlineData("[Event(\"Exit\")] void X() { }", "X", "declares the event 'Exit', which is the lifecycle hook ttse__on_exit; use [OnExit] instead")]
     public void TTDF017_an_invalid_name_is_reported_with_its_reason(string method, string marked, string reason)
     {
         var message = Single(Generate("public partial class Door : Tonic { " + method + " }"), "TTDF017", marked);
@@ -64,7 +65,8 @@ public sealed class AttributeDiagnosticsTests
         Single(Generate("public partial class Door : Tonic { [Command] void OnOpen() { } [InState(\"Bad State\"), Command(\"Open\")] void X() { } }"), "TTDF005", "X");
         Single(Generate("public partial class Door : Tonic { [Command(\"Open\")] void Open(int x) { } }"), "TTDF010", "Open");
         Single(Generate("public class Door : Tonic { [Command] void OnOpen() { } }"), "TTDF001", "Door");
-        Single(Generate("public partial class Door : Tonic { [Command] void OnOpen() { } [Event(\"Open\")] void X() { } }"), "TTDF002", "X");
+        Single(Generate("public partial class Door : Tonic { [Command(\"OnOpen\")] void Y() { } [Event(\"Open\")] void X() { } }"), "TTDF002", "X");
+        Single(Generate("public partial class Door : Tonic { [Command] void OnOpen() { } [Command(\"Open\")] void X() { } }"), "TTDF002", "X");
     }
 
     [Fact]

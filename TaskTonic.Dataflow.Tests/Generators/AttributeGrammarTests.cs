@@ -20,7 +20,7 @@ public sealed partial class AttributeGrammarTests
             void ttse__on_exit() { }
             void ttsc__open() { }
             void ttsc_locked__open() { }
-            void ttse__connected(string peer) { }
+            void ttse__on_connected(string peer) { }
             void tts__step(int n) { }
         }
         """;
@@ -98,6 +98,28 @@ public sealed partial class AttributeGrammarTests
         Assert.Equal(["locked", "unlocked"], door.Descriptor.States);
     }
 
+    private sealed partial class Blinker : Tonic
+    {
+        public int Phases { get; private set; }
+
+        [OnStart]
+        private void Started() => _ = new global::TaskTonic.Dataflow.Timers.SingleShotTimer(TimeSpan.FromSeconds(1), name: "phase");
+
+        [Event]
+        private void OnPhase() => Phases++;
+    }
+
+    [Fact]
+    public void An_attributed_event_receives_what_the_runtime_routes_by_name_such_as_a_named_timer()
+    {
+        var distiller = new Distiller();
+        var blinker = distiller.Spawn(() => new Blinker());
+        distiller.Sparkle();
+
+        Assert.Equal(1, blinker.Phases);
+        Assert.True(blinker.Descriptor.FindSparkle("ttse__on_phase") >= 0);
+    }
+
     [Fact]
     public void The_attribute_grammar_generates_the_same_ids_states_and_recorded_handlers_as_the_name_grammar()
     {
@@ -110,7 +132,7 @@ public sealed partial class AttributeGrammarTests
 
         Assert.Equal(Constants(grammar.Type("N.Door+States")), Constants(attributes.Type("N.Door+States")));
         Assert.Equal(Constants(grammar.Type("N.Door+TTSparkleId")), Constants(attributes.Type("N.Door+TTSparkleId")));
-        Assert.Contains(("ttse__connected", 4), Constants(attributes.Type("N.Door+TTSparkleId")));
+        Assert.Contains(("ttse__on_connected", 4), Constants(attributes.Type("N.Door+TTSparkleId")));
         Assert.Equal(RecordedNames(grammar.Type("N.Door")), RecordedNames(attributes.Type("N.Door")));
     }
 
@@ -125,7 +147,7 @@ public sealed partial class AttributeGrammarTests
         Assert.Equal(Accessibility.Protected, Method(door, "Step").DeclaredAccessibility);
         Assert.Empty(door.GetMembers("Connected"));
         Assert.Empty(door.GetMembers("OnStart"));
-        Assert.Contains("\"ttse__connected|string|NotifyConnected\"", run.AllGenerated.Replace("global::System.String", "string", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("\"ttse__on_connected|string|NotifyConnected\"", run.AllGenerated.Replace("global::System.String", "string", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
