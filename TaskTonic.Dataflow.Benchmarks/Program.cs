@@ -4,13 +4,14 @@ using TaskTonic.Dataflow.Benchmarks.Infrastructure;
 using TaskTonic.Dataflow.Benchmarks.Memory;
 using TaskTonic.Dataflow.Benchmarks.Reporting;
 
-// dotnet run -c Release -- [--quick | --dry | --isolated] [--memory | --timers] [--skynet-million] [BenchmarkDotNet arguments, e.g. --filter '*Flood*']
+// dotnet run -c Release -- [--quick | --dry | --isolated] [--memory | --timers | --partition-memory] [--skynet-million] [BenchmarkDotNet arguments, e.g. --filter '*Flood*']
 var arguments = args.ToList();
 var quick = arguments.Remove("--quick");
 var dry = arguments.Remove("--dry");
 var isolated = arguments.Remove("--isolated");
 var memory = arguments.Remove("--memory");
 var timers = arguments.Remove("--timers");
+var partitionMemory = arguments.Remove("--partition-memory");
 if (arguments.Remove("--skynet-million"))
 {
     BenchmarkSize.UseSkyNetMillion();
@@ -33,6 +34,13 @@ if (timers)
     var tonics = quick ? 1_000 : 10_000;
     var duration = quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10);
     Console.WriteLine(await TaskTonic.Dataflow.Benchmarks.Timers.TimerLatenessBenchmark.RunAsync(tonics, TimeSpan.FromMilliseconds(10), duration));
+    return 0;
+}
+
+if (partitionMemory)
+{
+    // Issue 13: retained heap per idle keyed tonic.
+    Console.WriteLine(TaskTonic.Dataflow.Benchmarks.Partitioning.PartitionMemoryReport.Run(quick ? 10_000 : 100_000));
     return 0;
 }
 

@@ -20,8 +20,9 @@ namespace TaskTonic.Dataflow.Generators
     internal static class AttributeHandlers
     {
         private const int FirstHook = 3;
-        private static readonly string[] s_short = { "Command", "Event", "InternalSparkle", "OnStart", "OnEnter", "OnExit", "OnFinished", "InState" };
-        private static readonly string[] s_hooks = { "on_start", "on_enter", "on_exit", "on_finished" };
+        // In the order of KnownSymbols.DeclarationAttributes: kinds, hooks (in hook-id order), InState last.
+        private static readonly string[] s_short = { "Command", "Event", "InternalSparkle", "OnStart", "OnEnter", "OnExit", "OnFinished", "OnInfusionCompleted", "InState" };
+        private static readonly string[] s_hooks = { "on_start", "on_enter", "on_exit", "on_finished", "on_infusion_completed" };
         private static readonly Regex s_pascal = new Regex("^[A-Z][A-Za-z0-9]*$", RegexOptions.CultureInvariant);
         private static readonly Regex s_onName = new Regex("^On[A-Z][A-Za-z0-9]*$", RegexOptions.CultureInvariant);
 
@@ -33,7 +34,7 @@ namespace TaskTonic.Dataflow.Generators
             string? misuse = null;
             if (kinds.Count == 0)
             {
-                misuse = "has [InState] but no [Command], [Event], [InternalSparkle] or lifecycle hook attribute ([OnStart], [OnEnter], [OnExit], [OnFinished]), so it declares nothing";
+                misuse = "has [InState] but no [Command], [Event], [InternalSparkle] or lifecycle hook attribute ([OnStart], [OnEnter], [OnExit], [OnFinished], [OnInfusionCompleted]), so it declares nothing";
             }
             else if (kinds.Count > 1)
             {

@@ -96,7 +96,16 @@ namespace TaskTonic.Dataflow.Generators
                     continue;
                 }
 
-                if (name.Kind == HandlerKind.Hook && method.Parameters.Length > 0)
+                if (name.HookId == HandlerName.InfusionCompletedHookId)
+                {
+                    if (method.Parameters.Length > 1 || (method.Parameters.Length == 1 && method.Parameters[0].Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() != TonicTypeName))
+                    {
+                        diagnostics?.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedSignature, location, method.Name,
+                            "must take no parameters or one parameter of type TaskTonic.Dataflow.Tonic (the completed infusion)"));
+                        continue;
+                    }
+                }
+                else if (name.Kind == HandlerKind.Hook && method.Parameters.Length > 0)
                 {
                     diagnostics?.Add(DiagnosticInfo.Create(Diagnostics.HookWithParameters, location, method.Name));
                     continue;

@@ -19,7 +19,10 @@ namespace TaskTonic.Dataflow.Generators
     internal sealed record HandlerName(string Prefix, string? State, string Name, HandlerKind Kind)
     {
         private static readonly Regex s_segment = new Regex("^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$", RegexOptions.CultureInvariant);
-        private static readonly string[] s_hooks = { "on_start", "on_enter", "on_exit", "on_finished" };
+        private static readonly string[] s_hooks = { "on_start", "on_enter", "on_exit", "on_finished", "on_infusion_completed" };
+
+        /// <summary>The hook id of <c>on_infusion_completed</c>, the one hook that may take a parameter (the completed <c>Tonic</c>).</summary>
+        public const int InfusionCompletedHookId = 4;
 
         /// <summary>The generic TaskTonic name, e.g. <c>ttsc__open</c>; the key of the sparkle.</summary>
         public string GenericName => Kind == HandlerKind.Internal ? "tts__" + Name : Prefix + "__" + Name;
@@ -94,7 +97,7 @@ namespace TaskTonic.Dataflow.Generators
             return new HandlerName(prefix, state, name, kind);
         }
 
-        /// <summary>The hook id (0–3) of a hook name, else -1.</summary>
+        /// <summary>The hook id (0–4) of a hook name, else -1.</summary>
         public int HookId => Kind == HandlerKind.Hook ? System.Array.IndexOf(s_hooks, Name) : -1;
 
         /// <summary>True for a valid snake_case state or name segment (<c>locked</c>, <c>wait_on_timer</c>).</summary>

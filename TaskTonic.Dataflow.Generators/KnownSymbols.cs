@@ -18,7 +18,7 @@ namespace TaskTonic.Dataflow.Generators
         {
             Namespace + "CommandAttribute", Namespace + "EventAttribute", Namespace + "InternalSparkleAttribute",
             Namespace + "OnStartAttribute", Namespace + "OnEnterAttribute", Namespace + "OnExitAttribute", Namespace + "OnFinishedAttribute",
-            InStateName,
+            Namespace + "OnInfusionCompletedAttribute", InStateName,
         };
 
         private readonly INamedTypeSymbol?[] _declarations;

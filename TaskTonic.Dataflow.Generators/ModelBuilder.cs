@@ -11,7 +11,7 @@ namespace TaskTonic.Dataflow.Generators
     /// <summary>Builds the <see cref="TonicModel"/> of a class: the sparkle and state tables of its whole hierarchy.</summary>
     internal static class ModelBuilder
     {
-        private const int FirstUserSparkle = 4;
+        private const int FirstUserSparkle = 5;
 
         /// <summary>The model of a class found by the grammar pipeline (a handler-shaped method name or <c>[TonicStates]</c>).</summary>
         public static BuildResult? FromGrammar(GeneratorSyntaxContext context, CancellationToken cancellationToken)

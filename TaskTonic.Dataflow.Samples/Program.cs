@@ -1,8 +1,11 @@
 using TaskTonic.Dataflow.Samples.BigData;
 using TaskTonic.Dataflow.Samples.HelloWorld;
+using TaskTonic.Dataflow.Samples.HostedPipeline;
 using TaskTonic.Dataflow.Samples.Layering;
+using TaskTonic.Dataflow.Samples.PartitionedPipeline;
 using TaskTonic.Dataflow.Samples.Pipeline;
 using TaskTonic.Dataflow.Samples.ResponsiveUi;
+using TaskTonic.Dataflow.Samples.StoreDemo;
 using TaskTonic.Dataflow.Samples.TrafficLight;
 using TaskTonic.Dataflow.Samples.WorkerCatalyst;
 
@@ -16,6 +19,9 @@ var samples = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.Ordi
     ["responsive-ui"] = ResponsiveUiSample.RunAsync,
     ["big-data"] = BigDataSample.RunAsync,
     ["pipeline"] = PipelineSample.RunAsync,
+    ["store"] = StoreSample.RunAsync,
+    ["partitioned-pipeline"] = PartitionedPipelineSample.RunAsync,
+    ["hosted-pipeline"] = HostedPipelineSample.RunAsync,
 };
 
 var chosen = args.Length == 0 ? samples.Keys.ToList() : args.ToList();

@@ -11,12 +11,13 @@ namespace TaskTonic.Dataflow;
 /// Create the main catalyst in <see cref="Formula"/>; create more inside a sparkle to partition work: a tonic
 /// binds to its base's catalyst unless <see cref="TonicOptions.Catalyst"/> names another.
 /// </remarks>
-public class Catalyst : Tonic
+public partial class Catalyst : Tonic
 {
     private readonly CatalystLoop _loop;
     private readonly DedicatedThreadScheduler? _dedicated;
     private readonly FrameContext _context;
     private int _bound;
+    private long _executed;
 
     /// <summary>Creates a catalyst on the thread pool.</summary>
     public Catalyst()
@@ -44,6 +45,7 @@ public class Catalyst : Tonic
 
         _context = new FrameContext(Ledger, this);
         _loop = Ledger.CreateLoop(this, scheduler);
+        Telemetry.TelemetryRegistry.Track(this);
     }
 
     /// <summary>Where this catalyst runs its work orders.</summary>
@@ -55,6 +57,9 @@ public class Catalyst : Tonic
     /// <summary>The number of work orders waiting in this catalyst's queue.</summary>
     public int QueuedWorkOrders => _loop.QueuedCount;
 
+    /// <summary>The number of work orders this catalyst has executed (forwarded ones included).</summary>
+    public long ExecutedWorkOrders => Volatile.Read(ref _executed);
+
     /// <summary>True when this is its ledger's main catalyst.</summary>
     public bool IsMain => ReferenceEquals(Ledger.MainCatalyst, this);
 
@@ -64,6 +69,18 @@ public class Catalyst : Tonic
 
     /// <summary>Runs one work order with the sparkle context set. Never throws: a failure must not fault the block.</summary>
     internal void Execute(WorkOrder order)
+    {
+        _executed++; // one writer (this catalyst's loop); read by the telemetry's observable counter
+        if (Telemetry.TonicTelemetry.Observed)
+        {
+            ExecuteObserved(order);
+            return;
+        }
+
+        ExecuteCore(order);
+    }
+
+    private void ExecuteCore(WorkOrder order)
     {
         var target = order.Target;
         if (!ReferenceEquals(target.Catalyst, this))
@@ -142,6 +159,19 @@ public class Catalyst : Tonic
                 catalyst.SignalCompletion();
             }, this,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>The catalyst's construction failed: stop its loop (and thread), if it got that far.</summary>
+    internal void AbandonLoop()
+    {
+        if (_loop is null)
+        {
+            _dedicated?.Complete();
+            SignalCompletion();
+            return;
+        }
+
+        CompleteLoop();
     }
 
     private void FinishNow() =>

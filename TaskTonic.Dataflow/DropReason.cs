@@ -14,4 +14,7 @@ public enum DropReason
 
     /// <summary>A callback into the state of an incarnation that its supervisor replaced by a restarted one.</summary>
     TonicRestarted,
+
+    /// <summary>The target's <see cref="BoundedMailbox"/> was full and drops the newest work (<see cref="MailboxFullMode.DropNewest"/>).</summary>
+    MailboxFull,
 }

@@ -64,11 +64,11 @@ public class Formula
             await main.Completion.ConfigureAwait(false);
         }
 
-        // Catalysts outside the main tree (none in the usual case) are told that the main catalyst finished.
-        foreach (var catalyst in Ledger.Snapshot().OfType<Catalyst>())
+        // Roots outside the main tree (none in the usual case) are finished now that the main catalyst finished.
+        Ledger.Shutdown();
+        foreach (var root in Ledger.Snapshot().Where(t => t.Base is null))
         {
-            catalyst.RequestFinish();
-            await catalyst.Completion.ConfigureAwait(false);
+            await root.Completion.ConfigureAwait(false);
         }
 
         Status = FormulaStatus.MainFinished;
@@ -106,23 +106,35 @@ public class Formula
         Catalyst main;
         try
         {
-            main = CreateMainCatalyst();
-            Ledger.MainCatalyst = main;
-
-            // One frame for the whole start: the starting tonics are infusions of the main catalyst, and every start
-            // (the main catalyst's first) is queued when the frame ends, after the status says the main catalyst runs.
-            frame.Context.Tonic = main;
-            CreateStartingTonics();
-            foreach (var factory in _startingTonics)
-            {
-                factory();
-            }
-
+            // A failing step abandons every tonic the start created (the main catalyst included): the ledger is left empty.
+            main = ConstructionLog.Build(() => CreateAll(frame.Context));
             Status = FormulaStatus.MainRunning;
+        }
+        catch
+        {
+            Status = FormulaStatus.MainFinished;
+            throw;
         }
         finally
         {
             Ambient.Exit(frame);
+        }
+
+        return main;
+    }
+
+    private Catalyst CreateAll(FrameContext context)
+    {
+        var main = CreateMainCatalyst();
+        Ledger.MainCatalyst = main;
+
+        // One frame for the whole start: the starting tonics are infusions of the main catalyst, and every start
+        // (the main catalyst's first) is queued when the frame ends, after the status says the main catalyst runs.
+        context.Tonic = main;
+        CreateStartingTonics();
+        foreach (var factory in _startingTonics)
+        {
+            factory();
         }
 
         return main;

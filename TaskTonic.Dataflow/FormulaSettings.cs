@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using TaskTonic.Dataflow.Logging;
 
 namespace TaskTonic.Dataflow;
 
@@ -12,8 +12,26 @@ public sealed class FormulaSettings
     /// <summary>The clock for timers and time-outs. Default <see cref="TimeProvider.System"/>; tests pass a fake.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Where <see cref="Tonic.Log(string, Microsoft.Extensions.Logging.LogLevel)"/> writes. Default: nowhere.</summary>
-    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+    /// <summary>
+    /// Where tonics and the runtime log (<see cref="Tonic.Log(string, Microsoft.Extensions.Logging.LogLevel)"/>, lifecycle,
+    /// failures). Default <see cref="TonicConsoleLoggerFactory.Console"/>: one line per entry on the console, so a new
+    /// program shows what it does. Pass <c>NullLoggerFactory.Instance</c> for silence, or an application's factory.
+    /// </summary>
+    public ILoggerFactory LoggerFactory { get; init; } = TonicConsoleLoggerFactory.Console;
+
+    /// <summary>
+    /// In <see cref="LogMode.Full"/>, a sparkle that runs longer than this is logged as a warning instead of a trace
+    /// entry. Default 100 ms.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeSpan SlowSparkleThreshold
+    {
+        get => _slowSparkleThreshold;
+        init => _slowSparkleThreshold = value >= TimeSpan.Zero ? value
+            : throw new ArgumentOutOfRangeException(nameof(SlowSparkleThreshold), value, "The threshold must not be negative.");
+    }
+
+    private readonly TimeSpan _slowSparkleThreshold = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The log mode of tonics that neither choose one nor inherit one from their base.</summary>
     public LogMode DefaultLogMode { get; init; } = LogMode.Quiet;

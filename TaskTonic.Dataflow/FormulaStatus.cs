@@ -12,6 +12,6 @@ public enum FormulaStatus
     /// <summary>The main catalyst runs.</summary>
     MainRunning,
 
-    /// <summary>The main catalyst completed; the run is over.</summary>
+    /// <summary>The main catalyst completed, or the start failed (nothing it created stays registered); the run is over.</summary>
     MainFinished,
 }

@@ -20,6 +20,7 @@ public sealed class Ledger
     private long _dropped;
     private int _timerIds;
     private long _failures;
+    private bool _shuttingDown;
 
     internal Ledger(FormulaSettings settings)
     {
@@ -142,7 +143,9 @@ public sealed class Ledger
     /// <summary>
     /// Runs <paramref name="factory"/> in a spawn scope, so the tonics it creates have this ledger and
     /// <paramref name="base"/> (null: they are roots bound to the main catalyst). Their starts are queued when the
-    /// scope ends. This is how code outside any sparkle (tests, hosts) creates tonics.
+    /// scope ends. This is how code outside any sparkle (tests, hosts) creates tonics. When the factory throws (a
+    /// constructor failed), every tonic it registered is undone, so it leaves no entry, binding or start behind, and the
+    /// exception propagates.
     /// </summary>
     public T Spawn<T>(Func<T> factory, Tonic? @base = null)
         where T : Tonic
@@ -151,7 +154,7 @@ public sealed class Ledger
         var frame = Ambient.Enter(this, @base, SystemSparkle.Spawn, null, SystemSparkle.None);
         try
         {
-            return factory();
+            return ConstructionLog.Build(factory);
         }
         finally
         {
@@ -159,15 +162,42 @@ public sealed class Ledger
         }
     }
 
-    /// <summary>Finishes the main catalyst, and with it the whole tree. Callable from anywhere.</summary>
-    public void Shutdown() => MainCatalyst?.RequestFinish();
+    /// <summary>
+    /// Finishes every root: the main catalyst with its whole tree, and the tonics and catalysts created without a base
+    /// (<see cref="Spawn{T}(Func{T}, Tonic?)"/> with no base). A root created afterwards finishes right after its start.
+    /// Does nothing before the formula created the main catalyst. Callable from anywhere.
+    /// </summary>
+    public void Shutdown()
+    {
+        if (MainCatalyst is null)
+        {
+            return;
+        }
+
+        List<Tonic> roots;
+        lock (_gate)
+        {
+            _shuttingDown = true;
+            roots = [.. _slots.OfType<Tonic>().Where(t => t.Base is null)];
+        }
+
+        foreach (var root in roots)
+        {
+            root.RequestFinish();
+        }
+    }
 
     internal int NextTimerId() => Interlocked.Increment(ref _timerIds);
 
-    internal int Register(Tonic tonic, string? name)
+    /// <param name="tonic">The tonic being built.</param>
+    /// <param name="name">Its explicit name, or null.</param>
+    /// <param name="isRoot">True when it has no base.</param>
+    /// <param name="finishAtOnce">True for a root registered after <see cref="Shutdown"/>: it must finish after its start.</param>
+    internal int Register(Tonic tonic, string? name, bool isRoot, out bool finishAtOnce)
     {
         lock (_gate)
         {
+            finishAtOnce = isRoot && _shuttingDown;
             int id;
             if (name is not null && _reservations.Remove(name, out var reserved))
             {
@@ -226,8 +256,9 @@ public sealed class Ledger
     internal CatalystLoop CreateLoop(Catalyst catalyst, TaskScheduler? scheduler) =>
         LoopFactory?.Invoke(catalyst, scheduler) ?? new DataflowCatalystLoop(catalyst.Execute, scheduler);
 
-    internal void ReportDrop(in WorkOrder order, DropReason reason)
+    internal void ReportDrop(in WorkOrder traced, DropReason reason)
     {
+        var order = Telemetry.TracedArguments.Unwrap(traced, out _);
         Interlocked.Increment(ref _dropped);
         DeadLetters.OnDropped(order, reason);
         var handler = WorkOrderDropped;

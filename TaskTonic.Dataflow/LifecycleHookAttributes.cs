@@ -35,3 +35,13 @@ public sealed class OnExitAttribute : Attribute
 public sealed class OnFinishedAttribute : Attribute
 {
 }
+
+/// <summary>
+/// Declares the method (void, no parameters or one <see cref="Tonic"/>: the infusion) as the hook run on this tonic's
+/// catalyst when one of its infusions (children) completes. Same as <c>ttse__on_infusion_completed(Tonic child)</c>;
+/// with <see cref="InStateAttribute"/>, only when the tonic is in that state.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class OnInfusionCompletedAttribute : Attribute
+{
+}

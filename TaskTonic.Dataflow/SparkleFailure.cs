@@ -15,7 +15,10 @@ public sealed class SparkleFailure
     /// <summary>The tonic whose sparkle threw.</summary>
     public Tonic Tonic { get; }
 
-    /// <summary>The TaskTonic name of the sparkle or hook that threw.</summary>
+    /// <summary>
+    /// The handler that threw: the state's own handler when one ran (<c>ttse_locked__on_enter</c>), else the TaskTonic
+    /// name of the sparkle or hook (<c>ttse__on_enter</c>).
+    /// </summary>
     public string SparkleName { get; }
 
     /// <summary>The tonic's state when the sparkle ran, or null when it had none.</summary>

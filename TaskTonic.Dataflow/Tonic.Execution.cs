@@ -20,6 +20,11 @@ public abstract partial class Tonic
     {
         if (order.Kind == WorkOrderKind.User)
         {
+            if (_mailboxBound is { } bound && order.Sparkle >= 0 && _phase != Phase.Suspended)
+            {
+                bound.Release();
+            }
+
             if (_phase >= Phase.Finishing)
             {
                 if (_phase == Phase.Suspended)
@@ -74,7 +79,7 @@ public abstract partial class Tonic
         {
             _hasPendingState = false;
             observer?.Exited(this, sparkle, ex);
-            Fail(new SparkleFailure(this, _descriptor.SparkleName(sparkle), StateName, SourceOf(order.Source, order.SourceSparkle), ex),
+            Fail(new SparkleFailure(this, _descriptor.HandlerName(sparkle, _state), StateName, SourceOf(order.Source, order.SourceSparkle), ex),
                 sparkle == SystemSparkle.UserCallback ? null : args);
             return false;
         }
@@ -103,7 +108,7 @@ public abstract partial class Tonic
 
     private void RunSystem(in WorkOrder order)
     {
-        if (_phase == Phase.Suspended && RunSystemSuspended(order))
+        if ((_phase == Phase.Suspended && RunSystemSuspended(order)) || _abandoned)
         {
             return;
         }
@@ -131,7 +136,7 @@ public abstract partial class Tonic
                 RunFinish(order);
                 break;
             case SystemSparkle.InfusionCompleted:
-                OnInfusionCompleted((Tonic)order.Args!);
+                OnInfusionCompleted((Tonic)order.Args!, order);
                 break;
             case SystemSparkle.TonicLeft:
                 ((Catalyst)this).OnTonicLeft();

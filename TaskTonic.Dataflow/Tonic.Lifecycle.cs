@@ -22,7 +22,7 @@ public abstract partial class Tonic
     }
 
     /// <summary>True once the tonic's <c>ttse__on_start</c> has run (or is running).</summary>
-    public bool HasStarted => Live._phase >= Phase.Started;
+    public bool HasStarted => Live._phase >= Phase.Started && !Live._abandoned;
 
     /// <summary>True once the tonic's finish has begun: user sparkles are dropped from then on.</summary>
     public bool IsFinishing => Live._phase is Phase.Finishing or Phase.Completed;
@@ -205,9 +205,19 @@ public abstract partial class Tonic
         Volatile.Read(ref _completion)?.TrySetResult();
     }
 
-    private void OnInfusionCompleted(Tonic child)
+    /// <summary>On this tonic's catalyst: an infusion completed (or its construction was abandoned).</summary>
+    private void OnInfusionCompleted(Tonic child, in WorkOrder order)
     {
         Volatile.Read(ref _infusions)?.Remove(child);
+        if (_phase == Phase.Started && !child.IsAbandoned && _descriptor.DeclaresHandler(TonicDescriptor.OnInfusionCompleted))
+        {
+            // ttse__on_infusion_completed(Tonic child) runs inside this runtime work order on this catalyst, so under the
+            // Distiller it runs at a fixed point of the run (unlike continuations on the child's Completion). Only a class
+            // that declares it pays (and traces) the call.
+            InvokeWithin(TonicDescriptor.OnInfusionCompleted, child, order);
+            RunPendingTransitions(order);
+        }
+
         if (_phase == Phase.Finishing)
         {
             TryComplete();

@@ -36,7 +36,7 @@ public abstract partial class Tonic
         }
 
         var frame = Ambient.Current;
-        var sparkle = ReferenceEquals(frame.Tonic, this) ? _descriptor.SparkleName(frame.Sparkle) : string.Empty;
+        var sparkle = ReferenceEquals(frame.Tonic, this) ? _descriptor.HandlerName(frame.Sparkle, _state) : string.Empty;
         var state = StateName ?? NoStateName;
         using (logger.BeginScope(new TonicLogScope(Id, Name, sparkle, state)))
         {
@@ -73,14 +73,25 @@ public abstract partial class Tonic
         }
     }
 
-    /// <summary>Full mode: one trace entry per executed sparkle, with its source and duration.</summary>
+    /// <summary>Full mode: one trace entry per executed sparkle, with its source and duration; a warning when it ran too long.</summary>
     private void LogSparkle(int sparkle, in WorkOrder order, long startedTimestamp)
     {
+        var elapsed = Stopwatch.GetElapsedTime(startedTimestamp);
+        var threshold = _ledger.Settings.SlowSparkleThreshold;
+        var slow = elapsed > threshold;
         var logger = _ledger.GetLogger(GetType());
-        if (logger.IsEnabled(LogLevel.Trace))
+        if (logger.IsEnabled(slow ? LogLevel.Warning : LogLevel.Trace))
         {
-            TonicLog.Sparkle(logger, Name, StateName ?? NoStateName, _descriptor.SparkleName(sparkle),
-                SourceOf(order.Source, order.SourceSparkle).ToString(), Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds);
+            var source = SourceOf(order.Source, order.SourceSparkle).ToString() is { Length: > 0 } known ? known : "outside";
+            var name = _descriptor.HandlerName(sparkle, _state);
+            if (slow)
+            {
+                TonicLog.SlowSparkle(logger, Name, StateName ?? NoStateName, name, source, elapsed.TotalMilliseconds, threshold.TotalMilliseconds);
+            }
+            else
+            {
+                TonicLog.Sparkle(logger, Name, StateName ?? NoStateName, name, source, elapsed.TotalMilliseconds);
+            }
         }
     }
 #pragma warning restore CA1873

@@ -26,6 +26,11 @@ public abstract partial class Tonic
     private void PostUser(int sparkle, object? args)
     {
         var context = Ambient.Current;
+        if (Telemetry.TonicTelemetry.Source.HasListeners())
+        {
+            args = Telemetry.TonicTelemetry.CarryTrace(args);
+        }
+
         var order = new WorkOrder(this, sparkle, args, context.Tonic, context.Sparkle);
         if (_phase >= Phase.Finishing)
         {
@@ -36,6 +41,11 @@ public abstract partial class Tonic
             }
 
             _ledger.ReportDrop(order, FinishingDropReason);
+            return;
+        }
+
+        if (_mailboxBound is { } bound && sparkle >= 0 && !AdmitBounded(bound, order, context.Running))
+        {
             return;
         }
 

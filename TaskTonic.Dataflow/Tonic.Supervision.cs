@@ -31,7 +31,8 @@ public abstract partial class Tonic
     /// </summary>
     /// <remarks>
     /// The factory must create the tonic itself (<c>() =&gt; new Worker(args)</c>); it runs again, with this tonic as the
-    /// base, for every restart. A restarted tonic may declare <c>ttse__on_restart()</c> or
+    /// base, for every restart. When it throws (a constructor failed), what it registered is undone and the exception
+    /// propagates: nothing of the failed infusion stays behind. A restarted tonic may declare <c>ttse__on_restart()</c> or
     /// <c>ttse__on_restart(RestartInfo info)</c>, which runs right after its <c>ttse__on_start</c>.
     /// </remarks>
     /// <exception cref="InvalidOperationException">
@@ -70,6 +71,11 @@ public abstract partial class Tonic
     }
 
     internal static T CreateSupervised<T>(Func<T> factory, SupervisionPolicy? policy, Tonic? expectedBase)
+        where T : Tonic =>
+        ConstructionLog.Build(() => CreateSupervisedCore(factory, policy, expectedBase));
+
+    /// <summary>Builds and checks the supervised tonic; a throw abandons what the factory built (see <see cref="ConstructionLog"/>).</summary>
+    private static T CreateSupervisedCore<T>(Func<T> factory, SupervisionPolicy? policy, Tonic? expectedBase)
         where T : Tonic
     {
         var child = factory() ?? throw new InvalidOperationException("The factory of a supervised tonic returned null.");
@@ -306,6 +312,7 @@ public abstract partial class Tonic
     /// <summary>After <c>ttse__on_finished</c>: a client leaves its services.</summary>
     private void NotifyFinishing()
     {
+        NotifyStoresFinishing();
         if (_serviceLinks is not null)
         {
             _ledger.Services.TonicFinishing(this);

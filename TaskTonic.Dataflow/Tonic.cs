@@ -45,6 +45,10 @@ public abstract partial class Tonic
     protected Tonic(TonicOptions? options)
         : this(options?.Name, options?.Base, options?.Catalyst, options?.LogMode)
     {
+        if (options?.Mailbox is { } mailbox)
+        {
+            BoundMailbox(mailbox);
+        }
     }
 
     private protected Tonic(string? name, Tonic? explicitBase, Catalyst? explicitCatalyst, LogMode? logMode)
@@ -83,7 +87,7 @@ public abstract partial class Tonic
             return;
         }
 
-        Id = _ledger.Register(this, _explicitName);
+        Id = _ledger.Register(this, _explicitName, isRoot: Base is null, out var shuttingDown);
         try
         {
             Base?.AddInfusion(this);
@@ -110,6 +114,14 @@ public abstract partial class Tonic
         {
             Ambient.AddPendingStart(this);
         }
+
+        if (shuttingDown)
+        {
+            // A root created while the ledger shuts down: it starts, then finishes like the roots Shutdown found.
+            RequestFinish();
+        }
+
+        ConstructionLog.Registered(this);
     }
 
     /// <summary>The tonic's id in its ledger: the lowest free slot when it was created.</summary>

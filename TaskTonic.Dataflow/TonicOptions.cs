@@ -16,4 +16,11 @@ public sealed class TonicOptions
 
     /// <summary>How much the tonic logs. Default: its base's mode, else <see cref="FormulaSettings.DefaultLogMode"/>.</summary>
     public LogMode? LogMode { get; init; }
+
+    /// <summary>
+    /// Bounds the mailbox: at most <see cref="BoundedMailbox.Capacity"/> sparkles posted through generated entry points
+    /// wait to run, and <see cref="BoundedMailbox.WhenFull"/> decides about one more (wait, drop counted, or fail).
+    /// Default null: the mailbox is unbounded, posting never waits and never fails, and memory grows with the backlog.
+    /// </summary>
+    public BoundedMailbox? Mailbox { get; init; }
 }

@@ -31,7 +31,7 @@ public sealed partial class TimerLatenessBenchmark
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
 
-        var formula = new Formula(new FormulaSettings { ProjectName = "timer lateness benchmark" });
+        var formula = new Formula(new FormulaSettings { ProjectName = "timer lateness benchmark", DefaultLogMode = LogMode.Stealth });
         Conductor? conductor = null;
         formula.AddStartingTonic(() => conductor = new Conductor(tonics, period));
         var run = formula.RunAsync();

@@ -174,8 +174,9 @@ public sealed partial class DispatchTests
         Assert.Equal(3, Dut.States.WaitOnTimer);
         Assert.Equal(typeof(Dut), descriptor.TonicType);
 
-        Assert.Equal(["ttse__on_start", "ttse__on_enter", "ttse__on_exit", "ttse__on_finished"], descriptor.Sparkles.Take(4).Select(s => s.Name));
-        Assert.All(descriptor.Sparkles.Take(4), s => Assert.Equal(SparkleKind.Hook, s.Kind));
+        Assert.Equal(["ttse__on_start", "ttse__on_enter", "ttse__on_exit", "ttse__on_finished", "ttse__on_infusion_completed"],
+            descriptor.Sparkles.Take(5).Select(s => s.Name));
+        Assert.All(descriptor.Sparkles.Take(5), s => Assert.Equal(SparkleKind.Hook, s.Kind));
         Assert.Equal(TonicDescriptor.OnEnter, descriptor.FindSparkle("ttse__on_enter"));
 
         var startTimer = descriptor.Sparkles[descriptor.FindSparkle("ttsc__start_timer")];
@@ -190,7 +191,7 @@ public sealed partial class DispatchTests
 
         // Traces use interface names: the state-specific method names are not sparkles of their own.
         Assert.Equal(-1, descriptor.FindSparkle("ttsc_paused__start_timer"));
-        Assert.Equal(6, descriptor.Sparkles.Count);
+        Assert.Equal(7, descriptor.Sparkles.Count);
         Assert.Equal(descriptor.Sparkles.Count, descriptor.Sparkles.Select(s => s.Name).Distinct().Count());
     }
 

@@ -184,8 +184,8 @@ public sealed partial class FailureTests
 
     [Theory]
     [InlineData("on_start", "ttse__on_start", null, new[] { "work in --", "finished" })]
-    [InlineData("on_enter", "ttse__on_enter", "run", new[] { "enter run", "work in run", "exit", "finished" })]
-    [InlineData("on_exit", "ttse__on_exit", "run", new[] { "enter run", "work in run", "exit", "finished" })]
+    [InlineData("on_enter", "ttse_run__on_enter", "run", new[] { "enter run", "work in run", "exit", "finished" })]
+    [InlineData("on_exit", "ttse_run__on_exit", "run", new[] { "enter run", "work in run", "exit", "finished" })]
     [InlineData("on_finished", "ttse__on_finished", null, new[] { "enter run", "work in run", "exit", "finished" })]
     public void C05_a_failing_lifecycle_hook_is_reported_and_the_lifecycle_goes_on(string failIn, string sparkle, string? state, string[] log)
     {

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using TaskTonic.Dataflow.Logging;
 using TaskTonic.Dataflow.Testing;
 
 namespace TaskTonic.Dataflow.Tests.Core;
@@ -82,7 +82,7 @@ public sealed partial class FormulaTests
         Assert.Equal("tasktonic app", settings.ProjectName);
         Assert.Equal("tt_main_catalyst", settings.MainCatalystName);
         Assert.Same(TimeProvider.System, settings.TimeProvider);
-        Assert.Same(NullLoggerFactory.Instance, settings.LoggerFactory);
+        Assert.Same(TonicConsoleLoggerFactory.Console, settings.LoggerFactory);   // a new program shows its log
         Assert.Empty(settings.Values);
 
         var formula = new Formula();

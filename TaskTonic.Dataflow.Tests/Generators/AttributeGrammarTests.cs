@@ -120,6 +120,33 @@ public sealed partial class AttributeGrammarTests
         Assert.True(blinker.Descriptor.FindSparkle("ttse__on_phase") >= 0);
     }
 
+    private sealed partial class Parent : Tonic
+    {
+        public List<string> Completed { get; } = [];
+
+        [OnStart]
+        private void Started() => _ = new Child();
+
+        [OnInfusionCompleted]
+        private void ChildDone(Tonic child) => Completed.Add(child.GetType().Name);
+
+        private sealed partial class Child : Tonic
+        {
+            [OnStart]
+            private void Started() => Finish();
+        }
+    }
+
+    [Fact]
+    public void OnInfusionCompleted_receives_the_completed_child()
+    {
+        var distiller = new Distiller();
+        var parent = distiller.Spawn(() => new Parent());
+        distiller.Sparkle();
+
+        Assert.Equal(["Child"], parent.Completed);
+    }
+
     [Fact]
     public void The_attribute_grammar_generates_the_same_ids_states_and_recorded_handlers_as_the_name_grammar()
     {
@@ -132,7 +159,7 @@ public sealed partial class AttributeGrammarTests
 
         Assert.Equal(Constants(grammar.Type("N.Door+States")), Constants(attributes.Type("N.Door+States")));
         Assert.Equal(Constants(grammar.Type("N.Door+TTSparkleId")), Constants(attributes.Type("N.Door+TTSparkleId")));
-        Assert.Contains(("ttse__on_connected", 4), Constants(attributes.Type("N.Door+TTSparkleId")));
+        Assert.Contains(("ttse__on_connected", 5), Constants(attributes.Type("N.Door+TTSparkleId")));
         Assert.Equal(RecordedNames(grammar.Type("N.Door")), RecordedNames(attributes.Type("N.Door")));
     }
 
@@ -170,7 +197,7 @@ public sealed partial class AttributeGrammarTests
         var vault = derived.Type("App.Vault");
         Assert.Empty(vault.GetMembers("NotifyConnected"));
         Assert.Equal(Accessibility.Public, Method(vault, "Seal").DeclaredAccessibility);
-        Assert.Contains(("ttsc__seal", 7), Constants(derived.Type("App.Vault+TTSparkleId")));
+        Assert.Contains(("ttsc__seal", 8), Constants(derived.Type("App.Vault+TTSparkleId")));
         Assert.Contains("\"NotifyConnected\"", derived.AllGenerated, StringComparison.Ordinal);
     }
 

@@ -174,7 +174,7 @@ public sealed class GeneratorHoleTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.Errors);
         Assert.Contains("base.PostSparkle(global::N.Door.TTSparkleId.ttsc__x, base.IsolationRequired ? (global::TaskTonic.Dataflow.Tonic.CopyArgument(items), ", run.AllGenerated, StringComparison.Ordinal);
-        Assert.Contains("public const int ttsc__x = 4;", run.AllGenerated, StringComparison.Ordinal);
+        Assert.Contains("public const int ttsc__x = 5;", run.AllGenerated, StringComparison.Ordinal);
         Assert.Contains("var __tt_state = base.State;", run.AllGenerated, StringComparison.Ordinal);
     }
 }

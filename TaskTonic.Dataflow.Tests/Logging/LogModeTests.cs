@@ -55,7 +55,7 @@ public sealed partial class LogModeTests
         var texts = TextsOf(logs, tonic.Name);
         Assert.Contains($"{tonic.Name} started", texts);
         Assert.Contains($"{tonic.Name} state -- -> idle", texts);
-        Assert.Contains($"{tonic.Name}[idle].ttse__on_enter: entered idle", texts);
+        Assert.Contains($"{tonic.Name}[idle].ttse_idle__on_enter: entered idle", texts);
         Assert.Contains($"{tonic.Name}[idle].ttsc__with_line: hello", texts);
         Assert.Contains($"{tonic.Name} finishing", texts);
         Assert.Contains($"{tonic.Name} state idle -> --", texts);

@@ -99,7 +99,7 @@ public sealed partial class HookFailureTests
         Assert.Equal(1, holder.Child.RestartCount);
         Assert.Equal("idle", holder.Child.Incarnation.StateName);
         var failed = Assert.Single(letters.Items, l => l.Reason == DeadLetterReason.Failed);
-        Assert.Equal(hook == "on_start" ? "ttse__on_start" : "ttse__on_enter", failed.SparkleName);
+        Assert.Equal(hook == "on_start" ? "ttse__on_start" : "ttse_idle__on_enter", failed.SparkleName);
         Assert.Single(events.Items, e => e.Kind == SupervisionEventKind.Restarted);
     }
 
@@ -117,7 +117,7 @@ public sealed partial class HookFailureTests
         distiller.Sparkle();
 
         Assert.Equal(["start", "enter idle", "exit idle", "start", "enter idle", "work 2 in idle"], log);
-        Assert.Equal("ttse__on_exit", Assert.Single(letters.Items).SparkleName);
+        Assert.Equal("ttse_idle__on_exit", Assert.Single(letters.Items).SparkleName);
         Assert.Equal(1, hooked.RestartCount);
     }
 

@@ -20,4 +20,7 @@ public enum DeadLetterReason
 
     /// <summary>Sent to a name or id that no live tonic has (reported by components that address tonics indirectly).</summary>
     UnknownTarget,
+
+    /// <summary>The target's <see cref="BoundedMailbox"/> was full and dropped the newest work order (<see cref="MailboxFullMode.DropNewest"/>).</summary>
+    MailboxFull,
 }

@@ -77,6 +77,7 @@ public sealed class DeadLetterSink : IObservable<DeadLetter>
             DropReason.TonicCompleted => DeadLetterReason.TonicCompleted,
             DropReason.CatalystCompleted => DeadLetterReason.CatalystCompleted,
             DropReason.TonicRestarted => DeadLetterReason.TonicRestarted,
+            DropReason.MailboxFull => DeadLetterReason.MailboxFull,
             _ => DeadLetterReason.TonicFinishing,
         };
         Interlocked.Increment(ref _counts[(int)deadReason]);

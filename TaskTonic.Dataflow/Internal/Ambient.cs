@@ -55,7 +55,10 @@ internal static class Ambient
 
         foreach (var tonic in pending)
         {
-            tonic.OpenMailbox();
+            if (!tonic.IsAbandoned)
+            {
+                tonic.OpenMailbox();
+            }
         }
     }
 

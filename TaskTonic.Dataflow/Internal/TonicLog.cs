@@ -16,4 +16,7 @@ internal static partial class TonicLog
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Trace, Message = "{Tonic}[{State}].{Sparkle} from {Source} took {Milliseconds:F3} ms")]
     public static partial void Sparkle(ILogger logger, string tonic, string state, string sparkle, string source, double milliseconds);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "{Tonic}[{State}].{Sparkle} from {Source} took {Milliseconds:F3} ms, over the {ThresholdMilliseconds} ms threshold")]
+    public static partial void SlowSparkle(ILogger logger, string tonic, string state, string sparkle, string source, double milliseconds, double thresholdMilliseconds);
 }

@@ -155,7 +155,7 @@ internal sealed class RecordingReader
                 ? (new DateTimeOffset(ticks, TimeSpan.Zero), project, writer)
                 : throw new RecordingFormatException("The recording's header has no start time.", 16);
         }
-        catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException or ArgumentOutOfRangeException)
+        catch (Exception ex) when (ex is not RecordingFormatException)
         {
             throw new RecordingFormatException("The recording's header is malformed.", 16, ex);
         }
@@ -198,7 +198,7 @@ internal sealed class RecordingReader
             return new RecordedWorkOrder(position, kind, at, tonicId, tonicName, tonicType, catalyst, sparkle, sourceName, sourceSparkle,
                 detail, flags, arguments, text);
         }
-        catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException or ArgumentOutOfRangeException)
+        catch (Exception ex) when (ex is not RecordingFormatException)
         {
             throw new RecordingFormatException($"The recording is corrupt: work order #{position} is malformed.", offset, ex);
         }

@@ -63,7 +63,7 @@ public static class Replayer
                     continue;
                 }
 
-                RunUntil(distiller, origin + (record.At - recording.StartedAt));
+                RunUntil(distiller, DueOf(record, origin, recording.StartedAt));
                 var order = Build(record, distiller);
                 injecting = true;
                 try
@@ -97,6 +97,19 @@ public static class Replayer
     private static bool IsReplayable(int sparkle) =>
         sparkle >= 0 || sparkle is SystemSparkle.RequestState or SystemSparkle.TimerFired or SystemSparkle.Finish;
 
+    /// <summary>Where <paramref name="record"/> falls on the distiller's clock; a time outside the calendar is a damaged recording.</summary>
+    private static DateTimeOffset DueOf(RecordedWorkOrder record, DateTimeOffset origin, DateTimeOffset startedAt)
+    {
+        try
+        {
+            return origin + (record.At - startedAt);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new ReplayException($"Work order #{record.Position} ({record}) is recorded at {record.At.UtcTicks} ticks, a time that cannot be placed on the replay's clock (started at {startedAt.UtcTicks}).", ex);
+        }
+    }
+
     /// <summary>Runs everything due up to <paramref name="due"/> (timers included), then moves the clock there.</summary>
     private static void RunUntil(Distiller distiller, DateTimeOffset due)
     {
@@ -126,7 +139,7 @@ public static class Replayer
                 {
                     args = ArgumentCodec.Decode(bytes, tonic.Descriptor.Sparkles[id].ParameterTypes, distiller.FindTraced);
                 }
-                catch (Exception ex) when (ex is MessagePackSerializationException or ReplayException or EndOfStreamException)
+                catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
                     throw new ReplayException($"Work order #{record.Position} ({record}): its arguments do not decode to the parameters of {record.Sparkle}: {ex.Message}", ex);
                 }

@@ -186,7 +186,7 @@ public sealed partial class ServiceDirectory
             var claim = ConstructionClaim.ForService(_ledger, requested, name);
             try
             {
-                instance = factory();
+                instance = ConstructionLog.Build(factory);
                 if (!ReferenceEquals(claim.ClaimedBy, instance))
                 {
                     throw new InvalidOperationException($"The factory of service '{name}' must create the service tonic itself and return it.");

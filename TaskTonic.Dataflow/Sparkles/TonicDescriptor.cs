@@ -21,8 +21,14 @@ public sealed class TonicDescriptor
     /// <summary>Id of <c>ttse__on_finished</c>.</summary>
     public const int OnFinished = 3;
 
+    /// <summary>
+    /// Id of <c>ttse__on_infusion_completed</c>: runs on the parent's catalyst, as a work order of its own, when one of its
+    /// infusions has completed; it takes the completed infusion (<c>Tonic child</c>) or nothing.
+    /// </summary>
+    public const int OnInfusionCompleted = 4;
+
     /// <summary>The first id available to user sparkles.</summary>
-    public const int FirstUserSparkle = 4;
+    public const int FirstUserSparkle = 5;
 
     private static readonly SparkleInfo[] s_hooks =
     [
@@ -30,6 +36,7 @@ public sealed class TonicDescriptor
         new("ttse__on_enter", string.Empty, SparkleKind.Hook, []),
         new("ttse__on_exit", string.Empty, SparkleKind.Hook, []),
         new("ttse__on_finished", string.Empty, SparkleKind.Hook, []),
+        new("ttse__on_infusion_completed", string.Empty, SparkleKind.Hook, [typeof(Tonic)]),
     ];
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, TonicDescriptor> s_empty = new();
@@ -38,6 +45,7 @@ public sealed class TonicDescriptor
     private readonly SparkleInfo[] _sparkles;
     private readonly FrozenDictionary<string, int> _stateIndex;
     private readonly FrozenDictionary<string, int> _sparkleIndex;
+    private HandlerNames? _handlerNames;
 
     /// <summary>Creates a descriptor; called by generated code.</summary>
     /// <param name="tonicType">The tonic class.</param>
@@ -93,4 +101,23 @@ public sealed class TonicDescriptor
     /// <summary>The name of a sparkle id, including the runtime's own (negative) ids.</summary>
     internal string SparkleName(int id) =>
         id >= 0 && id < _sparkles.Length ? _sparkles[id].Name : SystemSparkle.NameOf(id);
+
+    /// <summary>
+    /// The handler that runs for sparkle <paramref name="id"/> in <paramref name="state"/>: the state's own handler
+    /// (<c>ttse_locked__on_enter</c>) when the class declares one, else the sparkle's name.
+    /// </summary>
+    internal string HandlerName(int id, int state)
+    {
+        if (state < 0 || id < 0 || _states.Length == 0)
+        {
+            return SparkleName(id);
+        }
+
+        return Handlers.Find(id, state) ?? SparkleName(id);
+    }
+
+    /// <summary>True when the class (or a base) declares a handler for sparkle <paramref name="id"/>, in any state.</summary>
+    internal bool DeclaresHandler(int id) => Handlers.Declares(id);
+
+    private HandlerNames Handlers => _handlerNames ??= new HandlerNames(this);
 }

@@ -146,6 +146,10 @@ public sealed partial class Distiller
     /// <param name="until">Stop once this returns true.</param>
     /// <param name="contract">Stop once enough of its tonics match their conditions; its probes are traced.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> or <paramref name="timeout"/> is negative.</exception>
+    /// <exception cref="ArgumentException">
+    /// The run did not reach <paramref name="untilState"/>, and no tonic of the run (live, or seen in the trace) has a state
+    /// with that name: a misspelt state. The message lists the known states.
+    /// </exception>
     public DistillerResult Sparkle(int? count = null, TimeSpan? timeout = null, string? untilState = null, string? untilSparkle = null,
         Func<bool>? until = null, Contract? contract = null)
     {
@@ -211,6 +215,11 @@ public sealed partial class Distiller
         if ((reasons & StopReasons.CatalystFinished) != 0)
         {
             _subject.Complete();
+        }
+
+        if (untilState is not null && (reasons & StopReasons.State) == 0)
+        {
+            ThrowIfUnknownState(untilState);
         }
 
         return new DistillerResult(reasons, ran, _trace.GetRange(firstTrace, _trace.Count - firstTrace), started, Clock.GetUtcNow(), details);

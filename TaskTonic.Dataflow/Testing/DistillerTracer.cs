@@ -8,6 +8,7 @@ internal sealed class DistillerTracer(Distiller owner) : ISparkleObserver
     private readonly Stack<(SparkleTrace Entry, long Started)> _open = new();
     private readonly Dictionary<Tonic, List<string>> _states = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Tonic> _byName = new(StringComparer.Ordinal);
+    private readonly HashSet<Sparkles.TonicDescriptor> _descriptors = new(ReferenceEqualityComparer.Instance);
     private long? _headSource;
     private int _thread = -1;
 
@@ -25,6 +26,9 @@ internal sealed class DistillerTracer(Distiller owner) : ISparkleObserver
     /// <summary>The last traced tonic with this name (it may have completed since).</summary>
     public Tonic? Find(string name) => _byName.GetValueOrDefault(name);
 
+    /// <summary>The descriptors of every tonic class traced so far.</summary>
+    public IEnumerable<Sparkles.TonicDescriptor> Descriptors => _descriptors;
+
     public IReadOnlyList<string> StateHistory(Tonic tonic) =>
         _states.TryGetValue(tonic, out var list) ? [.. list] : [];
 
@@ -39,7 +43,8 @@ internal sealed class DistillerTracer(Distiller owner) : ISparkleObserver
         var workOrder = isOrder && _open.Count == 0;
         var depth = workOrder ? 0 : Math.Max(_open.Count, 1);
         var entry = new SparkleTrace(trace.Count, tonic, Tonic.NameOfSparkle(tonic, sparkle), isSystem, depth, arguments,
-            Tonic.SourceOf(order.Source, order.SourceSparkle), owner.Clock.GetUtcNow(), tonic.StateName)
+            Tonic.SourceOf(order.Source, order.SourceSparkle), owner.Clock.GetUtcNow(), tonic.StateName,
+            tonic.Descriptor.HandlerName(sparkle, tonic.State))
         {
             SourceIndex = workOrder ? _headSource : null,
             ProbesAtEnter = ProbeReader.Snapshot(tonic, probes),
@@ -51,6 +56,7 @@ internal sealed class DistillerTracer(Distiller owner) : ISparkleObserver
 
         trace.Add(entry);
         _byName[tonic.Name] = tonic;
+        _descriptors.Add(tonic.Descriptor);
         _open.Push((entry, owner.WallClock.GetTimestamp()));
     }
 

@@ -9,8 +9,9 @@ public sealed class SparkleTrace
     private static readonly IReadOnlyDictionary<string, object?> s_noProbes = new Dictionary<string, object?>();
 
     internal SparkleTrace(long index, Tonic tonic, string sparkle, bool isSystem, int depth, object? arguments, SparkleSource source,
-        DateTimeOffset enteredAt, string? stateAtEnter)
+        DateTimeOffset enteredAt, string? stateAtEnter, string? handler = null)
     {
+        Handler = handler ?? sparkle;
         Index = index;
         Tonic = tonic;
         TonicId = tonic.Id;
@@ -42,6 +43,12 @@ public sealed class SparkleTrace
 
     /// <summary>The TaskTonic name: <c>ttsc__open</c>, <c>ttse__on_enter</c>, <c>_ttss__on_start</c>…</summary>
     public string Sparkle { get; }
+
+    /// <summary>
+    /// The handler that ran: the state's own handler (<c>ttse_locked__on_enter</c>) when the state has one, else
+    /// <see cref="Sparkle"/>. <see cref="Distiller.Sparkle"/>'s <c>untilSparkle</c> matches either.
+    /// </summary>
+    public string Handler { get; }
 
     /// <summary>True for the runtime's own work orders (start, finish, bookkeeping).</summary>
     public bool IsSystem { get; }
@@ -120,10 +127,10 @@ public sealed class SparkleTrace
     public override string ToString() =>
         $"#{Index} {TonicName}.{Sparkle} [{StateAtEnter ?? Dataflow.Tonic.NoStateName} -> {StateAtExit ?? Dataflow.Tonic.NoStateName}] from {Source}";
 
-    /// <summary>True when <paramref name="name"/> is this sparkle's TaskTonic name or its entry point's name.</summary>
+    /// <summary>True when <paramref name="name"/> is this sparkle's TaskTonic name, its handler's name or its entry point's name.</summary>
     internal bool IsNamed(string name)
     {
-        if (Sparkle == name)
+        if (Sparkle == name || Handler == name)
         {
             return true;
         }

@@ -221,6 +221,7 @@ public abstract class TonicTimer
         }
 
         _running = false;
+        Telemetry.TonicTelemetry.RecordTimerLateness(Owner, now - _expiry);
         OnExpired(_expiry, now);
     }
 
