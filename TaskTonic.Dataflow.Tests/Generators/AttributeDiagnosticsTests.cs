@@ -62,6 +62,7 @@ public sealed class AttributeDiagnosticsTests
     {
         Single(Generate("public partial class Door : Tonic { [Command] int OnOpen() => 1; }"), "TTDF004", "OnOpen");
         Single(Generate("public partial class Door : Tonic { [OnEnter] void Entered(int x) { } }"), "TTDF007", "Entered");
+        Single(Generate("public partial class Door : Tonic { [OnInfusionCompleted] void Done(int x) { } }"), "TTDF006", "Done");
         Single(Generate("public partial class Door : Tonic { [Command] void OnOpen() { } [InState(\"Bad State\"), Command(\"Open\")] void X() { } }"), "TTDF005", "X");
         Single(Generate("public partial class Door : Tonic { [Command(\"Open\")] void Open(int x) { } }"), "TTDF010", "Open");
         Single(Generate("public class Door : Tonic { [Command] void OnOpen() { } }"), "TTDF001", "Door");
