@@ -8,15 +8,19 @@ namespace TaskTonic.Dataflow.Generators
     /// <summary>One handler of one class level: its parsed name and parameter types.</summary>
     internal sealed class Handler
     {
-        public Handler(string methodName, HandlerName name, IReadOnlyList<ParameterModel> parameters, Location? location)
+        public Handler(string methodName, HandlerName name, IReadOnlyList<ParameterModel> parameters, Location? location, string? entryPoint = null)
         {
             MethodName = methodName;
             Name = name;
             Parameters = parameters;
             Location = location;
+            EntryPoint = entryPoint;
         }
 
         public string MethodName { get; }
+
+        /// <summary>The entry point an attribute-declared handler names; null for the grammar's PascalCase rule.</summary>
+        public string? EntryPoint { get; }
 
         public HandlerName Name { get; }
 
@@ -39,22 +43,38 @@ namespace TaskTonic.Dataflow.Generators
             .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
         /// <summary>The handlers a class declares itself; invalid ones become diagnostics when <paramref name="diagnostics"/> is given.</summary>
-        public static List<Handler> FromSymbol(INamedTypeSymbol type, List<DiagnosticInfo>? diagnostics)
+        public static List<Handler> FromSymbol(INamedTypeSymbol type, KnownSymbols symbols, List<DiagnosticInfo>? diagnostics)
         {
             var handlers = new List<Handler>();
             foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
             {
-                if (method.MethodKind != MethodKind.Ordinary || !HandlerName.LooksLikeHandler(method.Name))
+                var declarations = symbols.Declarations(method);
+                if (method.MethodKind != MethodKind.Ordinary || (!HandlerName.LooksLikeHandler(method.Name) && declarations.Count == 0))
                 {
                     continue;
                 }
 
                 var location = method.Locations.FirstOrDefault();
-                var name = HandlerName.TryParse(method.Name);
-                if (name is null)
+                HandlerName? name;
+                string? entryPoint = null;
+                if (declarations.Count > 0)
                 {
-                    diagnostics?.Add(DiagnosticInfo.Create(Diagnostics.BadName, location, method.Name));
-                    continue;
+                    var parsed = AttributeHandlers.Parse(method, declarations, location, diagnostics);
+                    if (parsed is null)
+                    {
+                        continue;
+                    }
+
+                    (name, entryPoint) = parsed.Value;
+                }
+                else
+                {
+                    name = HandlerName.TryParse(method.Name);
+                    if (name is null)
+                    {
+                        diagnostics?.Add(DiagnosticInfo.Create(Diagnostics.BadName, location, method.Name));
+                        continue;
+                    }
                 }
 
                 if (method.IsAsync)
@@ -99,17 +119,17 @@ namespace TaskTonic.Dataflow.Generators
                         parameter.Name, method.Name, parameter.Type.ToDisplayString(), reason));
                 }
 
-                handlers.Add(new Handler(method.Name, name, parameters, location));
+                handlers.Add(new Handler(method.Name, name, parameters, location, entryPoint));
             }
 
             return handlers;
         }
 
         /// <summary>States declared with <c>[TonicStates]</c> on a source class.</summary>
-        public static List<string> DeclaredStates(INamedTypeSymbol type)
+        public static List<string> DeclaredStates(INamedTypeSymbol type, KnownSymbols symbols)
         {
             var states = new List<string>();
-            foreach (var attribute in type.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == StatesAttributeName))
+            foreach (var attribute in type.GetAttributes().Where(a => KnownSymbols.Is(a, symbols.StatesAttribute)))
             {
                 if (attribute.ConstructorArguments.Length == 1)
                 {
@@ -121,13 +141,13 @@ namespace TaskTonic.Dataflow.Generators
         }
 
         /// <summary>States a compiled base class recorded in its <c>TonicSparkles</c> attribute.</summary>
-        public static List<string> RecordedStates(INamedTypeSymbol type) =>
-            AttributeEntries(type).Where(e => e.StartsWith(StateEntryPrefix, System.StringComparison.Ordinal))
+        public static List<string> RecordedStates(INamedTypeSymbol type, KnownSymbols symbols) =>
+            AttributeEntries(type, symbols).Where(e => e.StartsWith(StateEntryPrefix, System.StringComparison.Ordinal))
                 .Select(e => e.Substring(StateEntryPrefix.Length)).ToList();
 
-        private static IEnumerable<string> AttributeEntries(INamedTypeSymbol type)
+        private static IEnumerable<string> AttributeEntries(INamedTypeSymbol type, KnownSymbols symbols)
         {
-            var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == SparklesAttributeName);
+            var attribute = type.GetAttributes().FirstOrDefault(a => KnownSymbols.Is(a, symbols.SparklesAttribute));
             if (attribute is null || attribute.ConstructorArguments.Length != 1)
             {
                 return Enumerable.Empty<string>();
@@ -137,10 +157,10 @@ namespace TaskTonic.Dataflow.Generators
         }
 
         /// <summary>The handlers of a compiled base class, read from its <c>TonicSparkles</c> attribute.</summary>
-        public static List<Handler> FromAttribute(INamedTypeSymbol type)
+        public static List<Handler> FromAttribute(INamedTypeSymbol type, KnownSymbols symbols)
         {
             var handlers = new List<Handler>();
-            foreach (var text in AttributeEntries(type))
+            foreach (var text in AttributeEntries(type, symbols))
             {
                 if (text.StartsWith(StateEntryPrefix, System.StringComparison.Ordinal))
                 {
@@ -155,9 +175,11 @@ namespace TaskTonic.Dataflow.Generators
                     continue;
                 }
 
-                var types = bar < 0 || bar == text.Length - 1 ? System.Array.Empty<string>() : text.Substring(bar + 1).Split(';');
+                // method|type1;type2 or, for an attribute-declared handler, method|type1;type2|EntryPoint
+                var fields = bar < 0 ? new[] { text } : text.Split('|');
+                var types = fields.Length < 2 || fields[1].Length == 0 ? System.Array.Empty<string>() : fields[1].Split(';');
                 var parameters = types.Select((t, i) => new ParameterModel(t, t, "arg" + i, null, Isolation.Share)).ToList();
-                handlers.Add(new Handler(methodName, name, parameters, null));
+                handlers.Add(new Handler(methodName, name, parameters, null, fields.Length > 2 ? fields[2] : null));
             }
 
             return handlers;
@@ -165,20 +187,8 @@ namespace TaskTonic.Dataflow.Generators
 
         /// <summary>The attribute entry for a handler: <c>method|type1;type2</c>.</summary>
         public static string ToEntry(Handler handler) =>
-            handler.MethodName + "|" + string.Join(";", handler.Parameters.Select(p => p.TypeOf));
-
-        public static bool DerivesFromTonic(INamedTypeSymbol type)
-        {
-            for (var t = type.BaseType; t is not null; t = t.BaseType)
-            {
-                if (t.ToDisplayString() == TonicTypeName)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            AttributeHandlers.GrammarName(handler.Name) + "|"
+            + string.Join(";", handler.Parameters.Select(p => p.TypeOf)) + (handler.EntryPoint is null ? string.Empty : "|" + handler.EntryPoint);
 
         private static string? SignatureProblem(IMethodSymbol method)
         {

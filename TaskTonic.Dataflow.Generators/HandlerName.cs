@@ -100,6 +100,9 @@ namespace TaskTonic.Dataflow.Generators
         /// <summary>The hook id (0–4) of a hook name, else -1.</summary>
         public int HookId => Kind == HandlerKind.Hook ? System.Array.IndexOf(s_hooks, Name) : -1;
 
+        /// <summary>True for a valid snake_case state or name segment (<c>locked</c>, <c>wait_on_timer</c>).</summary>
+        public static bool IsValidSegment(string segment) => s_segment.IsMatch(segment);
+
         /// <summary><c>on_data</c> → <c>OnData</c>.</summary>
         public static string ToPascalCase(string snake)
         {

@@ -13,30 +13,74 @@ namespace TaskTonic.Dataflow.Generators
     {
         private const int FirstUserSparkle = 5;
 
-        public static TonicModel? Build(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+        /// <summary>The model of a class found by the grammar pipeline (a handler-shaped method name or <c>[TonicStates]</c>).</summary>
+        public static BuildResult? FromGrammar(GeneratorSyntaxContext context, CancellationToken cancellationToken)
         {
             var declaration = (ClassDeclarationSyntax)context.Node;
-            if (context.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type
-                || !HandlerCollector.DerivesFromTonic(type)
-                || !IsPrimaryDeclaration(type, declaration))
+            if (context.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type)
             {
                 return null;
             }
 
-            var diagnostics = new List<DiagnosticInfo>();
-            NameChecks.AddNameWarnings(type, diagnostics);
-            if (!type.GetMembers().Any(m => m is IMethodSymbol && HandlerName.LooksLikeHandler(m.Name))
-                && HandlerCollector.DeclaredStates(type).Count == 0)
+            var symbols = new KnownSymbols(context.SemanticModel.Compilation);
+            return symbols.DerivesFromTonic(type) && IsPrimaryDeclaration(type, declaration) ? Build(type, declaration, symbols) : null;
+        }
+
+        /// <summary>
+        /// The model of a class found through one declaration attribute. A class is built once: by the grammar pipeline
+        /// when it has grammar names, else from its first attributed method, by the pipeline of that method's first attribute.
+        /// </summary>
+        public static BuildResult? FromAttribute(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.Length == 0)
             {
-                // Only misspelled handlers: warn, but this is not a tonic with sparkles (nothing to generate).
-                return WarningsOnly(type, diagnostics);
+                return null;
             }
 
-            var own = HandlerCollector.FromSymbol(type, diagnostics);
-            var levels = AncestorLevels(type);
+            var symbols = new KnownSymbols(context.SemanticModel.Compilation);
+            var declarations = symbols.Declarations(method);
+            if (declarations.Count == 0 || !KnownSymbols.Is(declarations[0].Attribute, context.Attributes[0].AttributeClass))
+            {
+                return null;
+            }
+
+            var type = method.ContainingType;
+            if (type is null || type.TypeKind != TypeKind.Class || !symbols.DerivesFromTonic(type))
+            {
+                var misuse = $"is declared in '{type?.Name}', which does not derive from TaskTonic.Dataflow.Tonic, so no sparkle is generated for it";
+                return new BuildResult(null, new EquatableArray<DiagnosticInfo>(new[]
+                {
+                    DiagnosticInfo.Create(Diagnostics.DeclarationMisuse, method.Locations.FirstOrDefault(), method.Name, misuse),
+                }));
+            }
+
+            var owner = type.GetMembers().OfType<IMethodSymbol>().FirstOrDefault(m => symbols.Declarations(m).Count > 0);
+            if (!SymbolEqualityComparer.Default.Equals(owner, method)
+                || type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is ClassDeclarationSyntax c && HasHandlerMethods(c))
+                || context.TargetNode.Parent is not ClassDeclarationSyntax declaration)
+            {
+                return null;
+            }
+
+            return Build(type, declaration, symbols);
+        }
+
+        private static BuildResult Build(INamedTypeSymbol type, ClassDeclarationSyntax declaration, KnownSymbols symbols)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            NameChecks.AddNameWarnings(type, diagnostics);
+            if (!type.GetMembers().Any(m => m is IMethodSymbol method && (HandlerName.LooksLikeHandler(m.Name) || symbols.Declarations(method).Count > 0))
+                && HandlerCollector.DeclaredStates(type, symbols).Count == 0)
+            {
+                // Only misspelled handlers: warn, but this is not a tonic with sparkles (nothing to generate).
+                return new BuildResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            }
+
+            var own = HandlerCollector.FromSymbol(type, symbols, diagnostics);
+            var levels = AncestorLevels(type, symbols);
             levels.Add(own);
-            var declaredStates = AncestorDeclaredStates(type);
-            declaredStates.Add(HandlerCollector.DeclaredStates(type));
+            var declaredStates = AncestorDeclaredStates(type, symbols);
+            declaredStates.Add(HandlerCollector.DeclaredStates(type, symbols));
             foreach (var state in declaredStates[declaredStates.Count - 1])
             {
                 if (HandlerName.TryParse("ttsc_" + state + "__x") is null)
@@ -89,7 +133,7 @@ namespace TaskTonic.Dataflow.Generators
             var ancestorStates = levels.Take(levels.Count - 1).SelectMany(l => l).Any(h => h.Name.State is not null)
                 || declaredStates.Take(declaredStates.Count - 1).Any(l => l.Count > 0);
 
-            return new TonicModel(
+            var model = new TonicModel(
                 HintName(type),
                 type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
                 new EquatableArray<ContainerModel>(containers),
@@ -100,19 +144,9 @@ namespace TaskTonic.Dataflow.Generators
                 new EquatableArray<string>(tables.States),
                 new EquatableArray<SparkleModel>(sparkles),
                 new EquatableArray<string>(own.Select(HandlerCollector.ToEntry)
-                    .Concat(declaredStates[declaredStates.Count - 1].Select(st => HandlerCollector.StateEntryPrefix + st))),
-                new EquatableArray<DiagnosticInfo>(diagnostics))
-            {
-                CanEmit = canEmit,
-            };
+                    .Concat(declaredStates[declaredStates.Count - 1].Select(st => HandlerCollector.StateEntryPrefix + st))));
+            return new BuildResult(canEmit ? model : null, new EquatableArray<DiagnosticInfo>(diagnostics));
         }
-
-        private static TonicModel WarningsOnly(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics) =>
-            new TonicModel(HintName(type), null, default, type.Name, type.Name, type.IsSealed, false, default, default, default,
-                new EquatableArray<DiagnosticInfo>(diagnostics))
-            {
-                CanEmit = false,
-            };
 
         /// <summary>Describes an existing member (of the class or a base) that a generated entry point would clash with, or null.</summary>
         private static string? FindClash(INamedTypeSymbol type, string entryPoint)
@@ -141,25 +175,25 @@ namespace TaskTonic.Dataflow.Generators
                 && SymbolEqualityComparer.Default.Equals(owner.ContainingAssembly, type.ContainingAssembly));
 
         /// <summary>Handlers of every ancestor between <c>Tonic</c> and the class, root-most first.</summary>
-        private static List<List<Handler>> AncestorLevels(INamedTypeSymbol type)
+        private static List<List<Handler>> AncestorLevels(INamedTypeSymbol type, KnownSymbols symbols)
         {
             var levels = new List<List<Handler>>();
-            for (var t = type.BaseType; t is not null && t.ToDisplayString() != HandlerCollector.TonicTypeName; t = t.BaseType)
+            for (var t = type.BaseType; t is not null && !symbols.IsTonic(t); t = t.BaseType)
             {
                 levels.Insert(0, t.DeclaringSyntaxReferences.Length > 0
-                    ? HandlerCollector.FromSymbol(t, diagnostics: null)
-                    : HandlerCollector.FromAttribute(t));
+                    ? HandlerCollector.FromSymbol(t, symbols, diagnostics: null)
+                    : HandlerCollector.FromAttribute(t, symbols));
             }
 
             return levels;
         }
 
-        private static List<List<string>> AncestorDeclaredStates(INamedTypeSymbol type)
+        private static List<List<string>> AncestorDeclaredStates(INamedTypeSymbol type, KnownSymbols symbols)
         {
             var levels = new List<List<string>>();
-            for (var t = type.BaseType; t is not null && t.ToDisplayString() != HandlerCollector.TonicTypeName; t = t.BaseType)
+            for (var t = type.BaseType; t is not null && !symbols.IsTonic(t); t = t.BaseType)
             {
-                levels.Insert(0, t.DeclaringSyntaxReferences.Length > 0 ? HandlerCollector.DeclaredStates(t) : HandlerCollector.RecordedStates(t));
+                levels.Insert(0, t.DeclaringSyntaxReferences.Length > 0 ? HandlerCollector.DeclaredStates(t, symbols) : HandlerCollector.RecordedStates(t, symbols));
             }
 
             return levels;
@@ -254,7 +288,7 @@ namespace TaskTonic.Dataflow.Generators
                     }
                     else
                     {
-                        existing = new Entry(key, handler.Name.Kind, handler.Name.HookId) { IntroducedHere = isOwn };
+                        existing = new Entry(key, handler.Name.Kind, handler.Name.HookId) { IntroducedHere = isOwn, EntryPoint = handler.EntryPoint };
                         _entries[KindKey(handler)] = existing;
                         if (handler.Name.Kind != HandlerKind.Hook)
                         {
@@ -314,7 +348,7 @@ namespace TaskTonic.Dataflow.Generators
                     }
 
                     var id = entry.Kind == HandlerKind.Hook ? entry.HookId : entry.Id;
-                    var entryPoint = entry.Kind == HandlerKind.Hook ? string.Empty : HandlerName.ToPascalCase(entry.GenericName.Substring(entry.GenericName.IndexOf("__", StringComparison.Ordinal) + 2));
+                    var entryPoint = entry.Kind == HandlerKind.Hook ? string.Empty : entry.EntryPoint ?? HandlerName.ToPascalCase(entry.GenericName.Substring(entry.GenericName.IndexOf("__", StringComparison.Ordinal) + 2));
                     result.Add(new SparkleModel(id, entry.GenericName, entryPoint, entry.Kind,
                         new EquatableArray<ParameterModel>(entry.Parameters), entry.IntroducedHere && entry.Kind != HandlerKind.Hook,
                         ownGeneric, new EquatableArray<StateCase>(cases.OrderBy(c => c.State))));
@@ -354,6 +388,8 @@ namespace TaskTonic.Dataflow.Generators
                 public bool HasId { get; set; }
 
                 public bool IntroducedHere { get; set; }
+
+                public string? EntryPoint { get; set; }
 
                 public string ParameterKey { get; set; } = string.Empty;
 

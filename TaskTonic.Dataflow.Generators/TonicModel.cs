@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace TaskTonic.Dataflow.Generators
 {
-    /// <summary>Everything the emitter needs for one tonic class; equatable so the pipeline caches it.</summary>
+    /// <summary>Everything the emitter needs for one tonic class; equatable (strings only, no symbols or locations) so the pipeline caches it.</summary>
     internal sealed record TonicModel(
         string HintName,
         string? Namespace,
@@ -15,11 +15,13 @@ namespace TaskTonic.Dataflow.Generators
         bool BaseHasStates,
         EquatableArray<string> States,
         EquatableArray<SparkleModel> Sparkles,
-        EquatableArray<string> OwnHandlerEntries,
-        EquatableArray<DiagnosticInfo> Diagnostics)
-    {
-        public bool CanEmit { get; init; } = true;
-    }
+        EquatableArray<string> OwnHandlerEntries);
+
+    /// <summary>
+    /// What one transform found: the model to emit (null when errors prevent it) and the diagnostics, which the generator
+    /// reports through a separate step so that moving code (new spans) never invalidates the emitted source.
+    /// </summary>
+    internal sealed record BuildResult(TonicModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
 
     /// <summary>A type that contains the tonic class (emitted as a partial wrapper).</summary>
     internal sealed record ContainerModel(string Keyword, string Name);

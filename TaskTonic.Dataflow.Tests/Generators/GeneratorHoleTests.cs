@@ -166,14 +166,15 @@ public sealed class GeneratorHoleTests
         var run = Generate("""
             public partial class Door : Tonic
             {
-                void ttsc__x(List<int> items, bool IsolationRequired, int PostSparkle, int CopyArgument, int State, int __tt_state) { }
-                void ttsc_open__x(List<int> items, bool IsolationRequired, int PostSparkle, int CopyArgument, int State, int __tt_state) { }
+                void ttsc__x(List<int> items, bool IsolationRequired, int PostSparkle, int CopyArgument, int State, int __tt_state, int TTSparkleId) { }
+                void ttsc_open__x(List<int> items, bool IsolationRequired, int PostSparkle, int CopyArgument, int State, int __tt_state, int TTSparkleId) { }
             }
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.Errors);
-        Assert.Contains("base.PostSparkle(5, base.IsolationRequired ? (global::TaskTonic.Dataflow.Tonic.CopyArgument(items), ", run.AllGenerated, StringComparison.Ordinal);
+        Assert.Contains("base.PostSparkle(global::N.Door.TTSparkleId.ttsc__x, base.IsolationRequired ? (global::TaskTonic.Dataflow.Tonic.CopyArgument(items), ", run.AllGenerated, StringComparison.Ordinal);
+        Assert.Contains("public const int ttsc__x = 5;", run.AllGenerated, StringComparison.Ordinal);
         Assert.Contains("var __tt_state = base.State;", run.AllGenerated, StringComparison.Ordinal);
     }
 }

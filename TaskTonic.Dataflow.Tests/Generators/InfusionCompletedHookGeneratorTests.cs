@@ -17,8 +17,10 @@ public sealed class InfusionCompletedHookGeneratorTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.Errors);
-        Assert.Contains("case 4:", run.AllGenerated, StringComparison.Ordinal);
-        Assert.Contains("PostSparkle(5, null)", run.AllGenerated, StringComparison.Ordinal);
+        Assert.Contains("public const int ttse__on_infusion_completed = 4;", run.AllGenerated, StringComparison.Ordinal);
+        Assert.Contains("case global::N.Door.TTSparkleId.ttse__on_infusion_completed:", run.AllGenerated, StringComparison.Ordinal);
+        Assert.Contains("public const int ttsc__open = 5;", run.AllGenerated, StringComparison.Ordinal);
+        Assert.Contains("PostSparkle(global::N.Door.TTSparkleId.ttsc__open, null)", run.AllGenerated, StringComparison.Ordinal);
         Assert.DoesNotContain("OnInfusionCompleted(", run.AllGenerated, StringComparison.Ordinal);
     }
 
