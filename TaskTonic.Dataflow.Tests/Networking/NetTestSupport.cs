@@ -10,7 +10,7 @@ namespace TaskTonic.Dataflow.Tests.Networking;
 /// <summary>Shared pieces of the networking tests: loopback endpoints, a hang guard and a change signal.</summary>
 internal static class Net
 {
-    public static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Guard = TimeSpan.FromSeconds(20);
 
     public static IPEndPoint AnyLoopback => new(IPAddress.Loopback, 0);
 

@@ -6,7 +6,7 @@ using MessagePack;
 namespace TaskTonic.Dataflow.Networking;
 
 /// <summary>
-/// One TCP connection, a child tonic of its <see cref="TcpServerTonic"/> or <c>TcpClientTonic</c>, with the
+/// One TCP connection, a child tonic of its <see cref="TcpServerTonic"/> or <see cref="TcpClientTonic"/>, with the
 /// states <c>connected</c> → <c>closing</c> → <c>closed</c>. Its socket is read and written with
 /// <c>System.IO.Pipelines</c> by loops off every catalyst; received frames arrive as sparkles of this tonic, which
 /// hands them to the owner's <see cref="ITcpEvents.OnData"/>. Send from any thread; nothing blocks a catalyst.
@@ -99,6 +99,8 @@ public sealed partial class TcpConnection : Tonic
 
     /// <summary>Closes gracefully: no new sends, queued ones are flushed, then the socket closes. Queued like any sparkle.</summary>
     public void Close() => CloseRequested();
+
+    internal string DebugState => $"{StateName} reader={_readerDone} writer={_writerDone} reported={_reported}";
 
     internal bool SendWire(byte[] wire)
     {
