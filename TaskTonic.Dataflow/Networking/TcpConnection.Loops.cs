@@ -8,6 +8,7 @@ namespace TaskTonic.Dataflow.Networking;
 /// <summary>The socket loops (off every catalyst) and the idle watchdog of a connection.</summary>
 public sealed partial class TcpConnection
 {
+#pragma warning disable CA1031 // The loop reports every failure to the connection as a close reason.
     private async Task ReadLoopAsync()
     {
         var reason = TcpCloseReason.PeerClosed;
@@ -21,8 +22,9 @@ public sealed partial class TcpConnection
         {
             reason = TcpCloseReason.ClosedLocally;
         }
-        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+        catch (Exception)
         {
+            // Whatever ended the loop (reset, disposal under it), the connection must learn that reading stopped.
             reason = TcpCloseReason.SocketError;
         }
         finally
@@ -36,6 +38,8 @@ public sealed partial class TcpConnection
             ReaderEnded(reason);
         }
     }
+
+#pragma warning restore CA1031
 
     private async Task<TcpCloseReason> ReadFramesAsync(PipeReader reader, CancellationToken cancellation)
     {

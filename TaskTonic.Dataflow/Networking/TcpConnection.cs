@@ -152,7 +152,8 @@ public sealed partial class TcpConnection : Tonic
         _writerDone = true;
         // The queue is flushed (or the socket failed): stop reading too (a pending receive is not woken by a shutdown).
         ShutdownSocket();
-        _stop.Cancel();
+        _socket.Dispose();
+        _ = _stop.CancelAsync();
         TryEnterClosed();
     }
 
@@ -183,7 +184,7 @@ public sealed partial class TcpConnection : Tonic
         _outgoing.Writer.TryComplete();
         if (!graceful)
         {
-            _stop.Cancel();
+            _ = _stop.CancelAsync();
             ShutdownSocket();
         }
 
