@@ -1,6 +1,7 @@
 using TaskTonic.Dataflow.Samples.BigData;
 using TaskTonic.Dataflow.Samples.HelloWorld;
 using TaskTonic.Dataflow.Samples.Layering;
+using TaskTonic.Dataflow.Samples.Networking;
 using TaskTonic.Dataflow.Samples.Pipeline;
 using TaskTonic.Dataflow.Samples.ResponsiveUi;
 using TaskTonic.Dataflow.Samples.TrafficLight;
@@ -16,6 +17,8 @@ var samples = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.Ordi
     ["responsive-ui"] = ResponsiveUiSample.RunAsync,
     ["big-data"] = BigDataSample.RunAsync,
     ["pipeline"] = PipelineSample.RunAsync,
+    ["chat-server"] = ChatServerSample.RunAsync,
+    ["udp-telemetry"] = UdpTelemetrySample.RunAsync,
 };
 
 var chosen = args.Length == 0 ? samples.Keys.ToList() : args.ToList();
