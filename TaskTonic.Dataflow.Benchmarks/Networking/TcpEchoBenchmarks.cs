@@ -172,6 +172,13 @@ public partial class TcpEchoBenchmarks
             }
         }
 
+        private static int ReadLength(in ReadOnlySequence<byte> buffer)
+        {
+            Span<byte> prefix = stackalloc byte[4];
+            buffer.Slice(0, 4).CopyTo(prefix);
+            return BinaryPrimitives.ReadInt32BigEndian(prefix);
+        }
+
         private static async Task EchoAsync(Socket socket)
         {
             await using var stream = new NetworkStream(socket, ownsSocket: true);
@@ -185,9 +192,7 @@ public partial class TcpEchoBenchmarks
                     var buffer = result.Buffer;
                     while (buffer.Length >= 4)
                     {
-                        Span<byte> prefix = stackalloc byte[4];
-                        buffer.Slice(0, 4).CopyTo(prefix);
-                        var length = BinaryPrimitives.ReadInt32BigEndian(prefix);
+                        var length = ReadLength(buffer);
                         if (buffer.Length < 4 + length)
                         {
                             break;
