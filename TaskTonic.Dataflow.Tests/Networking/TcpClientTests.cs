@@ -89,9 +89,11 @@ public sealed class TcpClientTests
     {
         var time = new SignalingTime();
         var formula = new Formula(new FormulaSettings { TimeProvider = time });
-        var run = formula.RunAsync();
         var options = new TcpClientOptions { Connection = s_lines, MaxConnectAttempts = 3, InitialBackoff = TimeSpan.FromSeconds(2) };
-        var owner = formula.Spawn(() => new ClientOwner(new IPEndPoint(IPAddress.Loopback, Net.ClosedPort()), options, "lost"), formula.MainCatalyst);
+        ClientOwner? created = null;
+        formula.AddStartingTonic(() => created = new ClientOwner(new IPEndPoint(IPAddress.Loopback, Net.ClosedPort()), options, "lost"));
+        var run = formula.RunAsync();
+        var owner = created!;
         for (var retry = 0; retry < 2; retry++)
         {
             Assert.True(await time.TimerCreated.WaitAsync(Net.Guard), "a backoff wait");

@@ -182,7 +182,11 @@ public sealed class TcpServerTests
         var (formula, run, owner, server) = await StartAsync(options, settings: new FormulaSettings { TimeProvider = time });
         await using var peer = await RawPeer.ConnectAsync(server.LocalEndPoint);
         await owner.Recorder.Signal.Until(() => !owner.Recorder.Connected.IsEmpty, "the connection");
-        // No traffic at all: a send's completion would touch the activity clock on another thread at an unknown moment.
+        await peer.SendAsync(Net.Prefixed("ping"));
+        Assert.Equal("ping", await peer.ReadPrefixedAsync());
+        var connection = owner.Recorder.Connected.Single();
+        // The echo's flush touches the activity clock on the writer's thread; wait for it before moving time.
+        Assert.True(SpinWait.SpinUntil(() => connection.FramesSent == 1, Net.Guard));
         time.Advance(TimeSpan.FromMinutes(4));
         Assert.True(owner.Recorder.Disconnected.IsEmpty);
         time.Advance(TimeSpan.FromMinutes(2));

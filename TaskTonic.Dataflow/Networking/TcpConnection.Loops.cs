@@ -91,8 +91,8 @@ public sealed partial class TcpConnection
                 }
 
                 var flushed = await writer.FlushAsync(_stop.Token).ConfigureAwait(false);
-                Interlocked.Add(ref _framesSent, count);
                 Touch();
+                Interlocked.Add(ref _framesSent, count);
                 if (flushed.IsCompleted)
                 {
                     break;
