@@ -3,6 +3,7 @@ using TaskTonic.Dataflow.Samples.HelloWorld;
 using TaskTonic.Dataflow.Samples.HostedPipeline;
 using TaskTonic.Dataflow.Samples.Layering;
 using TaskTonic.Dataflow.Samples.PartitionedPipeline;
+using TaskTonic.Dataflow.Samples.Networking;
 using TaskTonic.Dataflow.Samples.Pipeline;
 using TaskTonic.Dataflow.Samples.ResponsiveUi;
 using TaskTonic.Dataflow.Samples.StoreDemo;
@@ -22,6 +23,8 @@ var samples = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.Ordi
     ["store"] = StoreSample.RunAsync,
     ["partitioned-pipeline"] = PartitionedPipelineSample.RunAsync,
     ["hosted-pipeline"] = HostedPipelineSample.RunAsync,
+    ["chat-server"] = ChatServerSample.RunAsync,
+    ["udp-telemetry"] = UdpTelemetrySample.RunAsync,
 };
 
 var chosen = args.Length == 0 ? samples.Keys.ToList() : args.ToList();
