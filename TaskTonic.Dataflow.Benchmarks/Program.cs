@@ -37,6 +37,14 @@ if (timers)
     return 0;
 }
 
+if (arguments.Remove("--latency-lab"))
+{
+    // Issue 12: cross-catalyst ping-pong variants interleaved in one process (same load for all).
+    TaskTonic.Dataflow.Benchmarks.Lab.LatencyLab.Run(quick ? 20_000 : 200_000, rounds: 3);
+    TaskTonic.Dataflow.Benchmarks.Lab.PipelineLab.Run(quick ? 10_000 : 200_000, rounds: 3);
+    return 0;
+}
+
 if (partitionMemory)
 {
     // Issue 13: retained heap per idle keyed tonic.

@@ -254,8 +254,8 @@ public sealed class Ledger
         }
     }
 
-    internal CatalystLoop CreateLoop(Catalyst catalyst, TaskScheduler? scheduler) =>
-        LoopFactory?.Invoke(catalyst, scheduler) ?? new DataflowCatalystLoop(catalyst.Execute, scheduler);
+    internal CatalystLoop CreateLoop(Catalyst catalyst, TaskScheduler? scheduler, TimeSpan? idleSpin) =>
+        LoopFactory?.Invoke(catalyst, scheduler) ?? new DataflowCatalystLoop(catalyst.Execute, scheduler, idleSpin);
 
     internal void ReportDrop(in WorkOrder traced, DropReason reason)
     {

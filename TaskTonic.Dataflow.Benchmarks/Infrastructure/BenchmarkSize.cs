@@ -48,6 +48,9 @@ public static class BenchmarkSize
     /// <summary>Gets chain messages per run.</summary>
     public static int ChainMessages => Scale(1_000_000);
 
+    /// <summary>Gets items sent through the pipeline per run.</summary>
+    public static int PipelineItems => Scale(1_000_000);
+
     /// <summary>Switches every size to the quick (CI) size. Call before BenchmarkDotNet reads the benchmarks.</summary>
     public static void UseQuickSizes() => IsQuick = true;
 
@@ -64,6 +67,7 @@ public static class BenchmarkSize
         Scenario.Spawn => SpawnActors,
         Scenario.StateMachine => StateMachineTransitions,
         Scenario.Chain => ChainMessages,
+        Scenario.Pipeline => PipelineItems,
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
     };
 
@@ -72,6 +76,7 @@ public static class BenchmarkSize
     {
         Scenario.SkyNet or Scenario.Spawn => "actor",
         Scenario.StateMachine => "transition",
+        Scenario.Pipeline => "item",
         _ => "message",
     };
 

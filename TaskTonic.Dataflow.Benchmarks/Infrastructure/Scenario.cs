@@ -23,4 +23,7 @@ public enum Scenario
 
     /// <summary>A handler that posts the next message to its own actor.</summary>
     Chain,
+
+    /// <summary>Items flowing through a pipeline of stages, each stage on its own actor / catalyst.</summary>
+    Pipeline,
 }

@@ -7,11 +7,15 @@ namespace TaskTonic.Dataflow.Benchmarks.Ours;
 /// <summary>
 /// Ping-pong between tonics. Every pair gets its own catalyst (so the pairs run in parallel, as the peers' actors do
 /// on their thread pools); the pong tonic is an infusion of its ping tonic and, as TaskTonic does by default, shares
-/// its base's catalyst. With <c>TASKTONIC_BENCH_LAYOUT=spread</c> the pong gets a catalyst of its own, so every
-/// message crosses catalysts.
+/// its base's catalyst. Spread (or <c>TASKTONIC_BENCH_LAYOUT=spread</c>) gives the pong a catalyst of its own, so
+/// every message crosses catalysts, as every Akka/Proto message crosses mailboxes.
 /// </summary>
-public sealed partial class TaskTonicPingPong : IPingPongImplementation
+/// <param name="spread">True: ping and pong on catalysts of their own.</param>
+/// <param name="options">Options of every catalyst the benchmark creates, from its name (the laboratory's variants).</param>
+public sealed partial class TaskTonicPingPong(bool spread = false, Func<string, CatalystOptions>? options = null) : IPingPongImplementation
 {
+    private readonly bool _spread = spread || TaskTonicHost.Spread;
+
     private TaskTonicHost? _host;
     private PingTonic[] _pings = [];
 
@@ -22,13 +26,16 @@ public sealed partial class TaskTonicPingPong : IPingPongImplementation
         for (var i = 0; i < _pings.Length; i++)
         {
             var tally = new PingTally(shape, done);
-            var pairCatalyst = host.NewCatalyst($"pair-{i}");
+            var pairCatalyst = NewCatalyst(host, $"pair-{i}");
             var ping = host.Spawn(() => new PingTonic(tally, pairCatalyst));
-            var pongCatalyst = TaskTonicHost.Spread ? host.NewCatalyst($"pong-{i}") : null;
+            var pongCatalyst = _spread ? NewCatalyst(host, $"pong-{i}") : null;
             ping.Partner = host.Spawn(() => new PongTonic(pongCatalyst), ping);
             _pings[i] = ping;
         }
     }
+
+    private Catalyst NewCatalyst(TaskTonicHost host, string name) =>
+        options is null ? host.NewCatalyst(name) : host.Spawn(() => new Catalyst(options(name)));
 
     public void Start()
     {

@@ -13,7 +13,7 @@ internal static class Implementations
     /// <summary>The actor frameworks we are compared with; "best peer" is the faster of these.</summary>
     public static readonly IReadOnlyList<string> Peers = ["AkkaNet", "ProtoActor"];
 
-    private static readonly string[] Order = ["ActionBlock", "Channel", "AkkaNet", "ProtoActor", "TaskTonic"];
+    private static readonly string[] Order = ["ActionBlock", "Channel", "AkkaNet", "ProtoActor", "TaskTonic", "TaskTonicSpread"];
 
     /// <summary>The display name of an implementation key.</summary>
     public static string Display(string key) => key switch
@@ -23,6 +23,7 @@ internal static class Implementations
         "AkkaNet" => $"Akka.NET {MachineInfo.VersionOf("Akka")}",
         "ProtoActor" => $"Proto.Actor {MachineInfo.VersionOf("Proto.Actor")}",
         "TaskTonic" => "TaskTonic.Dataflow",
+        "TaskTonicSpread" => "TaskTonic.Dataflow, spread (every message crosses catalysts)",
         _ => key,
     };
 

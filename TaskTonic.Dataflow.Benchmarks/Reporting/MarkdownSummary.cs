@@ -65,6 +65,7 @@ internal static class MarkdownSummary
             }
         }
 
+        ScalingSummary.Append(text, summaries);
         return text.ToString();
     }
 

@@ -50,8 +50,16 @@ public class PingPongBenchmarks : ScenarioBenchmarks<IPingPongImplementation>
     [GlobalSetup(Target = nameof(TaskTonic))]
     public void SetupTaskTonic() => Use(new TaskTonicPingPong());
 
+    /// <summary>The default layout: a pair's ping and pong share one catalyst.</summary>
     [ScenarioBenchmark(Scenario.PingPong)]
     public void TaskTonic() => Run();
+
+    [GlobalSetup(Target = nameof(TaskTonicSpread))]
+    public void SetupTaskTonicSpread() => Use(new TaskTonicPingPong(spread: true));
+
+    /// <summary>The spread layout: ping and pong each on a catalyst of its own, so every message crosses catalysts.</summary>
+    [ScenarioBenchmark(Scenario.PingPong)]
+    public void TaskTonicSpread() => Run();
 
     protected override void SetUp(IPingPongImplementation implementation)
     {
