@@ -32,7 +32,6 @@ internal sealed class KeyedTonicRuntime<TKey, T>(string name, Func<TKey, TonicOp
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(60);
-    private readonly Lock _gate = new();
     private PartitionTarget<TKey, T, WorkItem>? _target;
 
     public string Name { get; } = name;
@@ -87,7 +86,7 @@ internal sealed class KeyedTonicRuntime<TKey, T>(string name, Func<TKey, TonicOp
 
     private async Task<byte[]?> RunAsync(string key, Func<T, byte[]?> work)
     {
-        var target = _target ?? await StartAsync().ConfigureAwait(false);
+        var target = Volatile.Read(ref _target) ?? await StartAsync().ConfigureAwait(false);
         var item = new WorkItem(KeyFormat<TKey>.Parse(key), work);
         if (!await target.SendAsync(item).ConfigureAwait(false))
         {
@@ -108,35 +107,32 @@ internal sealed class KeyedTonicRuntime<TKey, T>(string name, Func<TKey, TonicOp
         }
     }
 
-    /// <summary>Spawns the pool and the partition on the silo's formula once it runs (the formula starts with the host).</summary>
+    /// <summary>Creates the pool and the partition: a starting tonic of the silo's formula (it runs from the host's start).</summary>
+    public Partition<TKey, T> CreatePartition()
+    {
+        var pool = new CatalystPool(options.Pool ?? new CatalystPoolOptions { Name = Name + "-pool" });
+        var partition = new Partition<TKey, T>(pool, factory, new PartitionOptions<TKey, T> { Name = Name });
+        Volatile.Write(ref _target, partition.AsTarget<WorkItem>(static w => w.Key, static (tonic, w) => w.Run(tonic)));
+        return partition;
+    }
+
+    /// <summary>Waits (bounded) for the silo's formula to have created the partition: grains may activate before the host started it.</summary>
     private async Task<PartitionTarget<TKey, T, WorkItem>> StartAsync()
     {
         var waited = TimeSpan.Zero;
-        while (formula.Status < FormulaStatus.MainRunning)
+        PartitionTarget<TKey, T, WorkItem>? target;
+        while ((target = Volatile.Read(ref _target)) is null)
         {
-            if (waited > StartTimeout)
+            if (waited > StartTimeout || formula.Status == FormulaStatus.MainFinished)
             {
-                throw new KeyedTonicException($"The silo's TaskTonic formula did not start within {StartTimeout.TotalSeconds} s.");
+                throw new KeyedTonicException($"The silo's TaskTonic formula has not started partition '{Name}' (status {formula.Status}).");
             }
 
             await Task.Delay(10).ConfigureAwait(false);
             waited += TimeSpan.FromMilliseconds(10);
         }
 
-        lock (_gate)
-        {
-            if (_target is null)
-            {
-                var partition = formula.Spawn(() =>
-                {
-                    var pool = new CatalystPool(options.Pool ?? new CatalystPoolOptions { Name = Name + "-pool" });
-                    return new Partition<TKey, T>(pool, factory, new PartitionOptions<TKey, T> { Name = Name });
-                });
-                _target = partition.AsTarget<WorkItem>(static w => w.Key, static (tonic, w) => w.Run(tonic));
-            }
-
-            return _target;
-        }
+        return target;
     }
 
     /// <summary>One piece of work for a key's tonic and the completion the grain awaits.</summary>

@@ -14,7 +14,7 @@ public static class KeyedTonicSiloBuilderExtensions
     /// <paramref name="factory"/> on a silo-local <c>CatalystPool</c> of the silo's formula and applies the commands sent by
     /// <see cref="OrleansPartition{TKey}"/> through the handlers of <paramref name="configure"/>. The formula is the one of
     /// <see cref="TaskTonicServiceCollectionExtensions.AddTaskTonic"/>; it is registered here when the silo has none yet
-    /// (call <c>AddTaskTonic</c> before this method to configure it yourself). Grain storage
+    /// (call <c>AddTaskTonic</c> before this method to configure it yourself); the partition and its pool are starting tonics of that formula. Grain storage
     /// <see cref="StorageName"/> must be registered.
     /// </summary>
     /// <typeparam name="TKey">string, int, long or Guid.</typeparam>
@@ -56,9 +56,15 @@ public static class KeyedTonicSiloBuilderExtensions
             services.AddTaskTonic(static _ => { });
         }
 
-        services.AddSingleton(new KeyedTonicName(name));
-        services.AddSingleton<IKeyedTonicRuntime>(provider =>
+        var builder = services.Select(d => d.ImplementationInstance).OfType<TaskTonicBuilder>().Single();
+        var marker = new KeyedTonicName(name);
+        services.AddSingleton(marker);
+        services.AddKeyedSingleton(marker, (provider, _) =>
             new KeyedTonicRuntime<TKey, T>(name, factory, options, provider.GetRequiredService<Formula>()));
+        services.AddSingleton<IKeyedTonicRuntime>(provider => provider.GetRequiredKeyedService<KeyedTonicRuntime<TKey, T>>(marker));
+
+        // The partition and its pool are starting tonics: they keep the formula running while the silo runs.
+        builder.AddStartingTonic(provider => provider.GetRequiredKeyedService<KeyedTonicRuntime<TKey, T>>(marker).CreatePartition());
         return silo;
     }
 }
