@@ -1,8 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace TaskTonic.Dataflow.Orleans.Tests;
 
-/// <summary>Three in-process silos on loopback, each running the "counters" partition on its own formula.</summary>
+/// <summary>
+/// Three in-process silos on loopback, each running the "counters" partition on its own formula. Grain storage is
+/// <see cref="SharedGrainStorage"/> (the memory provider's data lives on the silos and would go with a stopped one).
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public const string Partition = "counters";
@@ -27,7 +33,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.AddMemoryGrainStorage(KeyedTonicSiloBuilderExtensions.StorageName);
+            siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(KeyedTonicSiloBuilderExtensions.StorageName,
+                (provider, _) => new SharedGrainStorage(provider.GetRequiredService<Serializer>()));
             siloBuilder.AddKeyedTonics<string, CounterTonic>(Partition, (key, options) => new CounterTonic(key, options), o => o
                 .Handle<Add>((tonic, add) => tonic.Apply(add))
                 .Handle<FailOnce>((tonic, fail) => tonic.Apply(fail))
