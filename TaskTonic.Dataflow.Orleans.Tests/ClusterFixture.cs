@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace TaskTonic.Dataflow.Orleans.Tests;
+
+/// <summary>
+/// Three in-process silos on loopback, each running the "counters" partition on its own formula. Grain storage is
+/// <see cref="SharedGrainStorage"/> (the memory provider's data lives on the silos and would go with a stopped one).
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public const string Partition = "counters";
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(3);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync().WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(KeyedTonicSiloBuilderExtensions.StorageName,
+                (provider, _) => new SharedGrainStorage(provider.GetRequiredService<Serializer>()));
+            siloBuilder.AddKeyedTonics<string, CounterTonic>(Partition, (key, options) => new CounterTonic(key, options), o => o
+                .Handle<Add>((tonic, add) => tonic.Apply(add))
+                .Handle<FailOnce>((tonic, fail) => tonic.Apply(fail))
+                .Persist(tonic => tonic.Counter, (tonic, state) => tonic.Counter = state));
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterGroup : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

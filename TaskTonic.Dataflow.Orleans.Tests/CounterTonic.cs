@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using MessagePack;
+
+namespace TaskTonic.Dataflow.Orleans.Tests;
+
+/// <summary>A keyed message: the sender's per-key running number.</summary>
+[MessagePackObject]
+public sealed record Add([property: Key(0)] long Number);
+
+/// <summary>A keyed message whose handler throws the first time it sees <see cref="Id"/> (a transient failure).</summary>
+[MessagePackObject]
+public sealed record FailOnce([property: Key(0)] string Id);
+
+/// <summary>The persisted state of a counter.</summary>
+[MessagePackObject]
+public sealed record CounterState([property: Key(0)] long Count, [property: Key(1)] long Last, [property: Key(2)] long OutOfOrder);
+
+/// <summary>The keyed tonic of the tests: counts numbers, checks they arrive in order, and counts its incarnations.</summary>
+public sealed class CounterTonic : Tonic
+{
+    public static readonly ConcurrentDictionary<string, int> Activations = new();
+    public static readonly ConcurrentDictionary<string, byte> Failed = new();
+
+    public CounterTonic(string key, TonicOptions options)
+        : base(options)
+    {
+        Key = key;
+        Activations.AddOrUpdate(key, 1, (_, n) => n + 1);
+    }
+
+    public string Key { get; }
+
+    public CounterState Counter { get; set; } = new(0, 0, 0);
+
+    public void Apply(Add add) => Counter = new CounterState(Counter.Count + 1, add.Number,
+        Counter.OutOfOrder + (add.Number == Counter.Last + 1 ? 0 : 1));
+
+    public void Apply(FailOnce fail)
+    {
+        if (Failed.TryAdd(fail.Id, 0))
+        {
+            throw new InvalidOperationException($"transient failure of {fail.Id}");
+        }
+
+        Counter = Counter with { Count = Counter.Count + 1 };
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+
+namespace TaskTonic.Dataflow.Orleans;
+
+/// <summary>
+/// The grain of one key. Orleans runs one turn at a time (not reentrant); each <see cref="Deliver"/> turn posts one work
+/// order to the key's tonic on a silo-local catalyst and awaits its acknowledgement, so turns and sparkles never
+/// overlap and the key's commands run in the order the grain accepted them, with no second queue in between.
+/// Activation restores the tonic from grain storage before the first command; deactivation saves it and finishes it.
+/// </summary>
+internal sealed class KeyedTonicGrain(
+    [PersistentState("keyed-tonic", KeyedTonicSiloBuilderExtensions.StorageName)] IPersistentState<KeyedTonicGrainState> state,
+    IServiceProvider services)
+    : Grain, IKeyedTonicGrain
+{
+    private IKeyedTonicRuntime _runtime = null!;
+    private string _key = string.Empty;
+    private int _sinceCheckpoint;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var (partition, key) = GrainKey.Split(this.GetPrimaryKeyString());
+        _runtime = services.GetServices<IKeyedTonicRuntime>().FirstOrDefault(r => r.Name == partition)
+            ?? throw new KeyedTonicException($"No keyed-tonic partition '{partition}' is registered on this silo (AddKeyedTonics).");
+        _key = key;
+        if (state.State.Snapshot is { } snapshot)
+        {
+            await _runtime.RestoreAsync(_key, snapshot);
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_runtime is null)
+        {
+            return;
+        }
+
+        var snapshot = await _runtime.SnapshotAsync(_key, finish: true).WaitAsync(cancellationToken);
+        if (_runtime.Persists && (_sinceCheckpoint > 0 || state.State.Snapshot is null))
+        {
+            state.State.Snapshot = snapshot;
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    public async Task<bool> Deliver(TonicCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var sequences = state.State.LastSequences;
+        if (command.Deduplicate && command.Sequence > 0
+            && sequences.TryGetValue(command.Sender, out var last) && command.Sequence <= last)
+        {
+            return false;
+        }
+
+        var checkpoint = _sinceCheckpoint + 1 >= _runtime.CheckpointEvery;
+        var snapshot = await _runtime.ApplyAsync(_key, command, snapshotAfter: checkpoint);
+        if (command.Sequence > 0)
+        {
+            sequences[command.Sender] = command.Sequence;
+        }
+
+        state.State.Applied++;
+        _sinceCheckpoint++;
+        if (checkpoint)
+        {
+            if (_runtime.Persists)
+            {
+                state.State.Snapshot = snapshot;
+            }
+
+            await state.WriteStateAsync();
+            _sinceCheckpoint = 0;
+        }
+
+        return true;
+    }
+
+    public Task<byte[]?> Snapshot() => _runtime.SnapshotAsync(_key, finish: false);
+
+    public Task Passivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.DependencyInjection;
+using TaskTonic.Dataflow.Hosting;
+
+namespace TaskTonic.Dataflow.Orleans;
+
+/// <summary>Registers keyed-tonic partitions on an Orleans silo.</summary>
+public static class KeyedTonicSiloBuilderExtensions
+{
+    /// <summary>The name of the grain storage provider the keyed-tonic grains use (register one with this name, e.g. <c>AddMemoryGrainStorage(StorageName)</c>).</summary>
+    public const string StorageName = "TaskTonic";
+
+    /// <summary>
+    /// Runs the keyed tonics of partition <paramref name="name"/> on this silo: the grain of key K creates K's tonic with
+    /// <paramref name="factory"/> on a silo-local <c>CatalystPool</c> of the silo's formula and applies the commands sent by
+    /// <see cref="OrleansPartition{TKey}"/> through the handlers of <paramref name="configure"/>. The formula is the one of
+    /// <see cref="TaskTonicServiceCollectionExtensions.AddTaskTonic"/>; it is registered here when the silo has none yet
+    /// (call <c>AddTaskTonic</c> before this method to configure it yourself); the partition and its pool are starting tonics of that formula. Grain storage
+    /// <see cref="StorageName"/> must be registered.
+    /// </summary>
+    /// <typeparam name="TKey">string, int, long or Guid.</typeparam>
+    /// <typeparam name="T">The keyed tonic type.</typeparam>
+    /// <param name="silo">The silo.</param>
+    /// <param name="name">The partition's name: the grain keys are <c>"{name}/{key}"</c>; it must not contain '/'.</param>
+    /// <param name="factory">Creates the tonic of a key; it must pass the given <see cref="TonicOptions"/> to the tonic's constructor.</param>
+    /// <param name="configure">Adds the message handlers and, optionally, the persist hook.</param>
+    /// <returns>The silo builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, contains '/', or is already registered.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="TKey"/> is not supported.</exception>
+    public static ISiloBuilder AddKeyedTonics<TKey, T>(this ISiloBuilder silo, string name, Func<TKey, TonicOptions, T> factory,
+        Action<KeyedTonicSiloOptions<T>> configure)
+        where TKey : notnull
+        where T : Tonic
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(configure);
+        if (name.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A partition name must not contain '/'.", nameof(name));
+        }
+
+        KeyFormat<TKey>.EnsureSupported();
+        var options = new KeyedTonicSiloOptions<T>();
+        configure(options);
+        options.Validate();
+        var services = silo.Services;
+        if (services.Any(d => d.ServiceType == typeof(KeyedTonicName) && ((KeyedTonicName?)d.ImplementationInstance)?.Name == name))
+        {
+            throw new ArgumentException($"A keyed-tonic partition '{name}' is already registered.", nameof(name));
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(TaskTonicHost)))
+        {
+            services.AddTaskTonic(static _ => { });
+        }
+
+        var builder = services.Select(d => d.ImplementationInstance).OfType<TaskTonicBuilder>().Single();
+        var marker = new KeyedTonicName(name);
+        services.AddSingleton(marker);
+        services.AddKeyedSingleton(marker, (provider, _) =>
+            new KeyedTonicRuntime<TKey, T>(name, factory, options, provider.GetRequiredService<Formula>()));
+        services.AddSingleton<IKeyedTonicRuntime>(provider => provider.GetRequiredKeyedService<KeyedTonicRuntime<TKey, T>>(marker));
+
+        // The partition and its pool are starting tonics: they keep the formula running while the silo runs.
+        builder.AddStartingTonic(provider => provider.GetRequiredKeyedService<KeyedTonicRuntime<TKey, T>>(marker).CreatePartition());
+        return silo;
+    }
+}
+
+/// <summary>Marks a registered partition name (duplicate check).</summary>
+internal sealed record KeyedTonicName(string Name);

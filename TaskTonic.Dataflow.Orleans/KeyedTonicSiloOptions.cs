@@ -1,0 +1,91 @@
+using MessagePack;
+using MessagePack.Resolvers;
+using TaskTonic.Dataflow.Partitioning;
+
+namespace TaskTonic.Dataflow.Orleans;
+
+/// <summary>
+/// What a silo needs to run the keyed tonics of one partition: the message handlers (one per message type, applied as
+/// a sparkle of the key's tonic: the same code an in-process <see cref="Partition{TKey, T}"/> runs), the persist hook
+/// and the checkpoint rate. Passed to <see cref="KeyedTonicSiloBuilderExtensions.AddKeyedTonics"/>.
+/// </summary>
+/// <typeparam name="T">The keyed tonic type.</typeparam>
+public sealed class KeyedTonicSiloOptions<T>
+    where T : Tonic
+{
+    internal static readonly MessagePackSerializerOptions Serializer = ContractlessStandardResolver.Options;
+
+    private readonly Dictionary<string, Func<byte[], Action<T>>> _handlers = new(StringComparer.Ordinal);
+
+    internal IReadOnlyDictionary<string, Func<byte[], Action<T>>> Handlers => _handlers;
+
+    internal Func<T, byte[]>? Save { get; private set; }
+
+    internal Action<T, byte[]>? Restore { get; private set; }
+
+    /// <summary>Write the grain state (snapshot and sequence table) after every this many applied commands; 1 (default): after each, so nothing acknowledged is lost with a silo.</summary>
+    public int CheckpointEvery { get; set; } = 1;
+
+    /// <summary>The catalysts of the silo-local pool the keys of this partition run on; null for the pool's defaults (one per core).</summary>
+    public CatalystPoolOptions? Pool { get; set; }
+
+    /// <summary>
+    /// Handles messages of type <typeparamref name="TMessage"/>: decoded from MessagePack (contractless resolver) on the
+    /// grain's turn, then <paramref name="handler"/> runs as a sparkle of the key's tonic.
+    /// </summary>
+    /// <param name="handler">Applies one message to the tonic.</param>
+    /// <param name="messageType">The handler id the client sends; null for <c>typeof(TMessage).FullName</c> (what <see cref="OrleansPartition{TKey}"/> uses).</param>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="handler"/> is null.</exception>
+    /// <exception cref="ArgumentException">A handler with this id was already added.</exception>
+    public KeyedTonicSiloOptions<T> Handle<TMessage>(Action<T, TMessage> handler, string? messageType = null)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var id = messageType ?? MessageTypeId.Of<TMessage>();
+        if (!_handlers.TryAdd(id, payload =>
+            {
+                var message = MessagePackSerializer.Deserialize<TMessage>(payload, Serializer);
+                return tonic => handler(tonic, message);
+            }))
+        {
+            throw new ArgumentException($"A handler for '{id}' was already added.", nameof(messageType));
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Persists the tonic's state in Orleans grain storage: <paramref name="save"/> runs as a sparkle of the tonic at each
+    /// checkpoint and when the grain deactivates; <paramref name="restore"/> runs as its first sparkle when the key is
+    /// activated again (on any silo) from a stored state. The state is MessagePack-serialized (contractless resolver).
+    /// </summary>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public KeyedTonicSiloOptions<T> Persist<TState>(Func<T, TState> save, Action<T, TState> restore)
+    {
+        ArgumentNullException.ThrowIfNull(save);
+        ArgumentNullException.ThrowIfNull(restore);
+        Save = tonic => MessagePackSerializer.Serialize(save(tonic), Serializer);
+        Restore = (tonic, bytes) => restore(tonic, MessagePackSerializer.Deserialize<TState>(bytes, Serializer));
+        return this;
+    }
+
+    internal void Validate()
+    {
+        if (CheckpointEvery < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CheckpointEvery), CheckpointEvery, "CheckpointEvery must be at least 1.");
+        }
+
+        if (_handlers.Count == 0)
+        {
+            throw new InvalidOperationException($"No message handler was added for the keyed tonic {typeof(T).Name}: call Handle<TMessage>.");
+        }
+    }
+}
+
+/// <summary>The default handler id of a message type, the same on client and silo.</summary>
+internal static class MessageTypeId
+{
+    public static string Of<TMessage>() => typeof(TMessage).FullName ?? typeof(TMessage).Name;
+}

@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using MessagePack;
+
+namespace TaskTonic.Dataflow.Orleans;
+
+/// <summary>
+/// The client face of a keyed-tonic partition spread over an Orleans cluster: <c>For(key).SendAsync(message)</c> (or
+/// <see cref="SendAsync{TMessage}"/>) sends the message, MessagePack-serialized, to the grain of the key, which applies
+/// it on the key's tonic with the handler the silo registered for the message type.
+/// </summary>
+/// <remarks>
+/// <para>Order: sends to one key from one partition object run one after the other, in call order (the next waits for
+/// the previous acknowledgement, retries included); sends to different keys run concurrently. There is no order
+/// between keys.</para>
+/// <para>Delivery: see <see cref="DeliveryGuarantee"/>. Every message ends in exactly one of <see cref="Delivered"/>,
+/// <see cref="Duplicates"/> or <see cref="Failed"/>; a failed message also faults the task its send returned.</para>
+/// </remarks>
+/// <typeparam name="TKey">string, int, long or Guid.</typeparam>
+public sealed class OrleansPartition<TKey>
+    where TKey : notnull
+{
+    private readonly IGrainFactory _grains;
+    private readonly OrleansPartitionOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ConcurrentDictionary<string, KeyLane> _lanes = new(StringComparer.Ordinal);
+    private long _delivered;
+    private long _duplicates;
+    private long _failed;
+    private long _retries;
+
+    /// <summary>Creates the client face of partition <paramref name="name"/> (the name given to <c>AddKeyedTonics</c> on the silos).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="grains"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or contains '/'.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="TKey"/> is not supported.</exception>
+    public OrleansPartition(IGrainFactory grains, string name, OrleansPartitionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (name.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A partition name must not contain '/'.", nameof(name));
+        }
+
+        KeyFormat<TKey>.EnsureSupported();
+        _options = options ?? new OrleansPartitionOptions();
+        _options.Validate();
+        _grains = grains;
+        _clock = _options.TimeProvider ?? TimeProvider.System;
+        Name = name;
+    }
+
+    /// <summary>The partition's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Identifies this sender to the grains (per-key sequence numbers are per sender).</summary>
+    public Guid SenderId { get; } = Guid.NewGuid();
+
+    /// <summary>The guarantee of this partition's sends.</summary>
+    public DeliveryGuarantee Guarantee => _options.Guarantee;
+
+    /// <summary>Messages applied by their key's tonic.</summary>
+    public long Delivered => Interlocked.Read(ref _delivered);
+
+    /// <summary>Messages the grain dropped as already applied (a retry whose first attempt had run).</summary>
+    public long Duplicates => Interlocked.Read(ref _duplicates);
+
+    /// <summary>Messages given up on (after the last attempt); each faulted its send's task.</summary>
+    public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Attempts beyond the first.</summary>
+    public long Retries => Interlocked.Read(ref _retries);
+
+    /// <summary>The key's tonic, seen from the client: send to it and read its persisted state.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    public KeyedTonicRef<TKey> For(TKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return new KeyedTonicRef<TKey>(this, key);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="message"/> to the tonic of <paramref name="key"/> after every earlier send to that key;
+    /// completes when the tonic applied it (or the grain dropped it as a duplicate).
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="KeyedTonicException">(On the task) the silo rejected the message or its handler threw, on the last attempt.</exception>
+    public Task SendAsync<TMessage>(TKey key, TMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(message);
+        var payload = MessagePackSerializer.Serialize(message, KeyedTonicSiloOptions<Tonic>.Serializer);
+        var formatted = KeyFormat<TKey>.Format(key);
+        var lane = _lanes.GetOrAdd(formatted, static _ => new KeyLane());
+        lock (lane)
+        {
+            var command = new TonicCommand(MessageTypeId.Of<TMessage>(), payload, SenderId, ++lane.Sequence,
+                _options.Guarantee == DeliveryGuarantee.AtLeastOnceDeduplicated);
+            var send = SendAfterAsync(lane.Tail, formatted, command);
+            lane.Tail = send;
+            return send;
+        }
+    }
+
+    /// <summary>The persisted form of the key's state (its persist hook's value), taken after every send acknowledged before; default when the silo persists nothing.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    public async Task<TState?> SnapshotAsync<TState>(TKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var bytes = await Grain(KeyFormat<TKey>.Format(key)).Snapshot().ConfigureAwait(false);
+        return bytes is null ? default : MessagePackSerializer.Deserialize<TState>(bytes, KeyedTonicSiloOptions<Tonic>.Serializer);
+    }
+
+    /// <summary>Asks the key's grain to deactivate when idle: its state is saved to grain storage and its tonic finishes.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    public Task PassivateAsync(TKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Grain(KeyFormat<TKey>.Format(key)).Passivate();
+    }
+
+    private IKeyedTonicGrain Grain(string key) => _grains.GetGrain<IKeyedTonicGrain>(GrainKey.Of(Name, key));
+
+    private async Task SendAfterAsync(Task previous, string key, TonicCommand command)
+    {
+        try
+        {
+            await previous.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // the previous send's failure belongs to its caller; this one goes on
+        catch
+#pragma warning restore CA1031
+        {
+        }
+
+        var attempts = _options.Guarantee == DeliveryGuarantee.AtMostOnce ? 1 : _options.MaxAttempts;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var applied = await Grain(key).Deliver(command).ConfigureAwait(false);
+                if (applied)
+                {
+                    Interlocked.Increment(ref _delivered);
+                }
+                else
+                {
+                    Interlocked.Increment(ref _duplicates);
+                }
+
+                return;
+            }
+            catch (Exception) when (attempt < attempts)
+            {
+                Interlocked.Increment(ref _retries);
+                await Task.Delay(_options.RetryDelay * attempt, _clock).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                Interlocked.Increment(ref _failed);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The send chain and sequence counter of one key.</summary>
+    private sealed class KeyLane
+    {
+        public Task Tail { get; set; } = Task.CompletedTask;
+
+        public long Sequence { get; set; }
+    }
+}
