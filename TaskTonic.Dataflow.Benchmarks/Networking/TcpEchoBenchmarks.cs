@@ -31,7 +31,7 @@ public partial class TcpEchoBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _formula = new Formula(new FormulaSettings { ProjectName = "tcp echo", DefaultLogMode = LogMode.Stealth });
+        _formula = new Formula(new FormulaOptions { ProjectName = "tcp echo", DefaultLogMode = LogMode.Stealth });
         EchoOwner? owner = null;
         _formula.AddStartingTonic(() => owner = new EchoOwner());
         _run = _formula.RunAsync();

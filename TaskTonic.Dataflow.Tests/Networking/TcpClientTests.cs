@@ -88,7 +88,7 @@ public sealed class TcpClientTests
     public async Task N08_Connecting_to_a_closed_port_retries_with_backoff_on_the_ledger_clock_then_gives_up_and_counts_the_buffered_sends()
     {
         var time = new SignalingTime();
-        var formula = new Formula(new FormulaSettings { TimeProvider = time });
+        var formula = new Formula(new FormulaOptions { TimeProvider = time });
         var options = new TcpClientOptions { Connection = s_lines, MaxConnectAttempts = 3, InitialBackoff = TimeSpan.FromSeconds(2) };
         ClientOwner? created = null;
         formula.AddStartingTonic(() => created = new ClientOwner(new IPEndPoint(IPAddress.Loopback, Net.ClosedPort()), options, "lost"));
@@ -117,7 +117,7 @@ public sealed class TcpClientTests
     public async Task Client_reconnects_after_the_server_restarts_on_the_same_port()
     {
         var time = new SignalingTime();
-        var formula = new Formula(new FormulaSettings { TimeProvider = time });
+        var formula = new Formula(new FormulaOptions { TimeProvider = time });
         ServerOwner? first = null;
         formula.AddStartingTonic(() => first = new ServerOwner(s_lines));
         var run = formula.RunAsync();

@@ -11,9 +11,9 @@ public sealed class TcpServerTests
     private static readonly TcpConnectionOptions s_prefixed = new() { Framing = TcpFraming.LengthPrefixed, MaxFrameSize = 1024 };
 
     private static async Task<(Formula Formula, Task Run, ServerOwner Owner, TcpServerTonic Server)> StartAsync(
-        TcpConnectionOptions options, bool echo = true, FormulaSettings? settings = null, ManualResetEventSlim? gate = null)
+        TcpConnectionOptions options, bool echo = true, FormulaOptions? settings = null, ManualResetEventSlim? gate = null)
     {
-        var formula = new Formula(settings ?? new FormulaSettings());
+        var formula = new Formula(settings ?? new FormulaOptions());
         ServerOwner? owner = null;
         formula.AddStartingTonic(() => owner = new ServerOwner(options, echo: echo) { Gate = gate });
         var run = formula.RunAsync();
@@ -40,7 +40,7 @@ public sealed class TcpServerTests
             Assert.Equal("{\"msg\":\"Hello\"}", frame.Text);
             Assert.Equal("connected", connection.StateName);
             Assert.Same(owner, Assert.Single(owner.HandlerTonics));
-            Assert.Same(server, connection.Base);
+            Assert.Same(server, connection.Parent);
         }
 
         await owner.Recorder.Signal.Until(() => !owner.Recorder.Disconnected.IsEmpty, "the disconnect");
@@ -179,7 +179,7 @@ public sealed class TcpServerTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var options = s_prefixed with { IdleTimeout = TimeSpan.FromMinutes(5) };
-        var (formula, run, owner, server) = await StartAsync(options, settings: new FormulaSettings { TimeProvider = time });
+        var (formula, run, owner, server) = await StartAsync(options, settings: new FormulaOptions { TimeProvider = time });
         await using var peer = await RawPeer.ConnectAsync(server.LocalEndPoint);
         await owner.Recorder.Signal.Until(() => !owner.Recorder.Connected.IsEmpty, "the connection");
         await peer.SendAsync(Net.Prefixed("ping"));

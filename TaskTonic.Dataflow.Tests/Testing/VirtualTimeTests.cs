@@ -27,17 +27,14 @@ public sealed partial class VirtualTimeTests
         var distiller = new Distiller();
         var start = distiller.Clock.GetUtcNow();
         var scheduler = distiller.Spawn(() => new Scheduler());
-        var watch = Stopwatch.StartNew();
 
         var result = distiller.Sparkle(timeout: TimeSpan.FromDays(2));
 
-        watch.Stop();
         Assert.True(result.StoppedBecause(StopReasons.CatalystFinished));
         Assert.Equal(24 * 60, scheduler.Ticks.Count);
         Assert.Equal(start + TimeSpan.FromMinutes(1), scheduler.Ticks[0]);
         Assert.Equal(start + TimeSpan.FromDays(1), scheduler.Ticks[^1]);
         Assert.Equal(start + TimeSpan.FromDays(1) + TimeSpan.FromSeconds(30), distiller.Clock.GetUtcNow());
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"a virtual day took {watch.Elapsed.TotalMilliseconds} ms of real time");
     }
 
     [Fact]

@@ -44,13 +44,11 @@ public sealed partial class CalendarTimerTests
     }
 
     [Fact]
-    public void A_year_of_daily_firings_lands_on_the_rule_instants_and_runs_in_milliseconds()
+    public void A_year_of_daily_firings_lands_on_the_rule_instants_on_virtual_time()
     {
-        var watch = Stopwatch.StartNew();
         var (distiller, diary) = Run(new EveryDayRule(7, 30, timeZone: Zones.Utc));
 
         distiller.Sparkle(until: () => diary.Entries.Count == 365, timeout: TimeSpan.FromDays(400));
-        watch.Stop();
 
         Assert.Equal(365, diary.Entries.Count);
         Assert.Equal(new DateTimeOffset(2025, 1, 1, 7, 30, 0, TimeSpan.Zero), diary.Entries[0].ScheduledAt);
@@ -58,7 +56,6 @@ public sealed partial class CalendarTimerTests
         Assert.All(diary.Entries, e => Assert.Equal((TimeSpan.Zero, 0), (e.Lateness, e.MissedTicks)));
         Assert.Equal(365, diary.Entries.Select(e => e.ScheduledAt.Date).Distinct().Count());
         Assert.Equal(new DateTimeOffset(2026, 1, 1, 7, 30, 0, TimeSpan.Zero), diary.Timer!.Expiry);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"a year of daily firings took {watch.Elapsed}");
     }
 
     [Fact]
