@@ -35,6 +35,14 @@ public sealed class StoreConcurrencyTests
         var store = new StoreT();
         var seen = 0L;
         var torn = 0;
+        // Subscribed before the writer starts: a fast writer could otherwise finish before any group is seen.
+        var notified = 0;
+        store.SubscribeCallback("pair", c =>
+        {
+            // A group arrives as one batch: both halves together.
+            Assert.Equal(2, c.Count);
+            Interlocked.Increment(ref notified);
+        }, new() { Recursive = true });
         using var stop = new CancellationTokenSource();
         var writer = Task.Run(() =>
         {
@@ -67,13 +75,6 @@ public sealed class StoreConcurrencyTests
                 _ = store.ChildKeys("pair");
             }
         })).ToArray();
-        var notified = 0;
-        store.SubscribeCallback("pair", c =>
-        {
-            // A group arrives as one batch: both halves together.
-            Assert.Equal(2, c.Count);
-            Interlocked.Increment(ref notified);
-        }, new() { Recursive = true });
 
         await writer.Within();
         await Task.WhenAll(readers).Within();
