@@ -13,6 +13,7 @@ namespace TaskTonic.Dataflow;
 public sealed class Ledger
 {
     private readonly Lock _gate = new();
+    private Store? _store;
     private readonly List<Tonic?> _slots = [];
     private readonly PriorityQueue<int, int> _free = new(); // lowest free id first; array-backed, no node per id
     private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
@@ -43,6 +44,15 @@ public sealed class Ledger
 
     /// <summary>The settings the formula was built with.</summary>
     public FormulaOptions Settings { get; }
+
+    /// <summary>
+    /// The store this ledger owns: application state, and the formula's settings under <c>formula/</c>
+    /// (<c>formula/project_name</c>, <c>formula/main_catalyst_name</c>, <c>formula/default_log_mode</c>, and every
+    /// <see cref="FormulaOptions.Values"/> entry at <c>formula/&lt;key&gt;</c>). Created on first use; the settings are
+    /// writable at run time like any store value (subscribe to <c>formula</c> to react); the runtime itself read them at
+    /// start-up.
+    /// </summary>
+    public Store Store => Volatile.Read(ref _store) ?? CreateStore();
 
     /// <summary>The clock of every timer and time-out of this ledger.</summary>
     public TimeProvider TimeProvider { get; internal set; }
@@ -317,4 +327,10 @@ public sealed class Ledger
     /// <summary>What the debugger shows: read without the lock (a paused thread may hold it), so the count is approximate.</summary>
     private string DebuggerDisplay =>
         $"Ledger tonics={_slots.Count - _free.Count - _reservations.Count} dropped={_dropped} failures={_failures} main={MainCatalyst?.Name}";
+
+    private Store CreateStore()
+    {
+        Interlocked.CompareExchange(ref _store, LedgerStore.Create(Settings), null);
+        return _store!;
+    }
 }

@@ -12,7 +12,7 @@ public sealed partial class Dashboard : Tonic
 
     private void ttse__on_start()
     {
-        var store = Ledger.Store();
+        var store = Ledger.Store;
         store.Subscribe("formula/alarm/threshold", OnThreshold, new StoreSubscribeOptions { TriggerNow = true });
         store.Subscribe("sensors/*", OnReadings, new StoreSubscribeOptions { Recursive = true, Extract = ["value", "unit"], Exclude = ["sensors/done"] });
         store.Subscribe("hall/temp/value", OnHall);

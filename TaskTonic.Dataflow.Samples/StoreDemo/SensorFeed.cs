@@ -12,7 +12,7 @@ public sealed partial class SensorFeed : Tonic
 
     private void ttse__on_start()
     {
-        var store = Ledger.Store();
+        var store = Ledger.Store;
         using (store.Group("feed"))
         {
             foreach (var sensor in s_sensors)
@@ -28,7 +28,7 @@ public sealed partial class SensorFeed : Tonic
 
     private void ttsc__round(int round)
     {
-        var store = Ledger.Store();
+        var store = Ledger.Store;
         using (store.Group("feed"))
         {
             store.Set("sensors/temp#0/value", 20.0 + (round * 4.5));

@@ -16,7 +16,7 @@ internal static class StoreSample
         formula.AddStartingTonic(() => new SensorFeed(rounds: 4));
         await formula.RunAsync();
 
-        var store = formula.Ledger.Store();
+        var store = formula.Ledger.Store;
         var snapshot = store.SaveSnapshot();
         var copy = new Store();
         copy.RestoreSnapshot(snapshot);

@@ -120,13 +120,13 @@ public sealed class StorePersistenceTests
             ProjectName = "demo",
             Values = new Dictionary<string, object?> { ["limits/max"] = 5 },
         }));
-        var store = distiller.Ledger.Store();
-        Assert.Same(store, distiller.Ledger.Store());
+        var store = distiller.Ledger.Store;
+        Assert.Same(store, distiller.Ledger.Store);
         Assert.Equal("demo", store.Get("formula/project_name"));
         Assert.Equal(5, store.Get<int>("formula/limits/max"));
         var got = Received.On(store, "formula", new() { Recursive = true });
         store.Set("formula/limits/max", 8);
         Assert.Equal(8, Assert.Single(got.Changes).NewValue);
-        Assert.NotSame(store, new Distiller().Ledger.Store());
+        Assert.NotSame(store, new Distiller().Ledger.Store);
     }
 }

@@ -126,7 +126,7 @@ public sealed partial class StoreTonicTests
 
         private void ttse__on_start()
         {
-            Seen = Ledger.Store();
+            Seen = Ledger.Store;
             Seen.Subscribe("formula/project_name", OnName, new() { TriggerNow = true });
         }
 
@@ -141,7 +141,7 @@ public sealed partial class StoreTonicTests
         var b = distiller.Spawn(() => new Initial());
         distiller.Sparkle();
         Assert.Same(a.Seen, b.Seen);
-        Assert.Same(distiller.Ledger.Store(), a.Seen);
+        Assert.Same(distiller.Ledger.Store, a.Seen);
         Assert.Equal(new StoreChange("formula/project_name", "tasktonic app", null, "init"), Assert.Single(a.Got));
         Assert.Equal(2, distiller.Trace.Count(t => t.Sparkle == "ttse__on_name"));
     }

@@ -12,13 +12,13 @@ internal sealed class DataflowCatalystLoop : CatalystLoop
     private readonly ActionBlock<WorkOrder> _block;
     private readonly Action<WorkOrder> _execute;
     private readonly IdleSpin? _spin;
-    private readonly Func<bool> _hasWork;
+    private readonly Func<bool>? _hasWork;
 
     public DataflowCatalystLoop(Action<WorkOrder> execute, TaskScheduler? scheduler, TimeSpan? idleSpin = null)
     {
         _execute = execute;
         _spin = IdleSpin.For(idleSpin);
-        _hasWork = () => _block!.InputCount > 0;
+        _hasWork = _spin is null ? null : () => _block!.InputCount > 0;
         _block = new ActionBlock<WorkOrder>(_spin is null ? execute : ExecuteThenSpin, new ExecutionDataflowBlockOptions
         {
             MaxDegreeOfParallelism = 1,
@@ -41,7 +41,7 @@ internal sealed class DataflowCatalystLoop : CatalystLoop
         _execute(order);
         if (_block.InputCount == 0)
         {
-            spin.Await(_hasWork);
+            spin.Await(_hasWork!);
         }
     }
 }

@@ -2,42 +2,42 @@ namespace TaskTonic.Dataflow;
 
 public abstract partial class Tonic
 {
-    // The stores this tonic subscribed to; they drop its subscriptions when it finishes (on its catalyst, after ttse__on_finished).
-    private static readonly Lock s_storeGate = new();
-    private List<Store>? _stores;
+    // The stores this tonic subscribed to; they drop its subscriptions when it finishes (on its catalyst, after
+    // ttse__on_finished). Copy-on-write with a closed marker instead of a lock: every finishing tonic passes here, and a
+    // process-wide lock on that path would make all catalysts contend for it.
+    private static readonly Store[] s_storesClosed = [];
+    private Store[]? _stores;
 
     /// <summary>Registers <paramref name="store"/> to be told when this tonic finishes; false when it is already finishing.</summary>
     internal bool AddStoreSubscriber(Store store)
     {
-        lock (s_storeGate)
+        while (true)
         {
-            if (IsFinishing)
+            var current = Volatile.Read(ref _stores);
+            if (ReferenceEquals(current, s_storesClosed) || IsFinishing)
             {
                 return false;
             }
 
-            _stores ??= [];
-            if (!_stores.Contains(store))
+            if (current is not null && Array.IndexOf(current, store) >= 0)
             {
-                _stores.Add(store);
+                return true;
             }
 
-            return true;
+            Store[] next = current is null ? [store] : [.. current, store];
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _stores, next, current), current))
+            {
+                return true;
+            }
         }
     }
 
     private void NotifyStoresFinishing()
     {
-        Store[] stores;
-        lock (s_storeGate)
+        var stores = Interlocked.Exchange(ref _stores, s_storesClosed);
+        if (stores is null || ReferenceEquals(stores, s_storesClosed))
         {
-            if (_stores is null)
-            {
-                return;
-            }
-
-            stores = [.. _stores];
-            _stores = null;
+            return;
         }
 
         foreach (var store in stores)
