@@ -30,6 +30,7 @@ say "pack into a folder feed"
 (
   if [ -n "$saved_packages" ]; then export NUGET_PACKAGES="$saved_packages"; else unset NUGET_PACKAGES; fi
   dotnet pack "$root/TaskTonic.Dataflow/TaskTonic.Dataflow.csproj" -c Release -o "$feed" -v q -nologo
+  dotnet pack "$root/TaskTonic.Dataflow.Hosting/TaskTonic.Dataflow.Hosting.csproj" -c Release -o "$feed" -v q -nologo
   dotnet pack "$root/TaskTonic.Dataflow.Templates/TaskTonic.Dataflow.Templates.csproj" -c Release -o "$feed" -v q -nologo
 ) || fail "pack"
 ls "$feed"

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Logging.Abstractions;
 using TaskTonic.Dataflow.Benchmarks.Infrastructure;
 using TaskTonic.Dataflow.Supervision;
 
@@ -36,7 +37,13 @@ public partial class SupervisionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _formula = new Formula(new FormulaOptions { ProjectName = "supervision benchmarks", DefaultLogMode = LogMode.Stealth });
+        _formula = new Formula(new FormulaOptions
+        {
+            ProjectName = "supervision benchmarks",
+            DefaultLogMode = LogMode.Stealth,
+            // The injected failures are the workload: logging 90,000 stack traces would be the benchmark.
+            LoggerFactory = NullLoggerFactory.Instance,
+        });
         Anchor? anchor = null;
         _formula.AddStartingTonic(() => anchor = new Anchor());
         _run = _formula.RunAsync();
