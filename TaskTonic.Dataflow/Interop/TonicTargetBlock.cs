@@ -31,17 +31,8 @@ namespace TaskTonic.Dataflow.Interop;
 /// <typeparam name="T">The item type.</typeparam>
 public sealed class TonicTargetBlock<T> : ITargetBlock<T>
 {
-    private readonly Lock _gate = new();
     private readonly Action<T> _handler;
-    private readonly Action<Exception?>? _onCompleted;
-    private readonly bool _finishTonic;
-    private readonly PostponedMessages<T>? _postponed;
-    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _accepted;
-    private int _consuming;
-    private bool _declining;
-    private bool _completed;
-    private Exception? _fault;
+    private readonly TargetBookkeeping<T> _book;
 
     /// <summary>Creates a target whose items run <paramref name="handler"/> as sparkles of <paramref name="tonic"/>.</summary>
     /// <param name="tonic">The tonic whose catalyst runs the items.</param>
@@ -61,14 +52,22 @@ public sealed class TonicTargetBlock<T> : ITargetBlock<T>
         Tonic = tonic;
         _handler = handler;
         BoundedCapacity = capacity;
-        _onCompleted = options?.OnCompleted;
-        _finishTonic = options?.FinishTonicOnCompletion ?? false;
-        if (capacity > 0)
+        var onCompleted = options?.OnCompleted;
+        var finishTonic = options?.FinishTonicOnCompletion ?? false;
+        _book = new TargetBookkeeping<T>(this, fault =>
         {
-            _postponed = new PostponedMessages<T>();
-        }
+            // Queued in this order, so the tonic runs OnCompleted before it finishes.
+            if (onCompleted is not null)
+            {
+                tonic.PostUserCallback(() => onCompleted(fault));
+            }
 
-        _ = tonic.Completion.ContinueWith(static (_, state) => ((TonicTargetBlock<T>)state!).OnTonicCompleted(), this,
+            if (finishTonic)
+            {
+                tonic.RequestFinish();
+            }
+        });
+        _ = tonic.Completion.ContinueWith(static (_, state) => ((TargetBookkeeping<T>)state!).OwnerCompleted(), _book,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
@@ -83,9 +82,9 @@ public sealed class TonicTargetBlock<T> : ITargetBlock<T>
     {
         get
         {
-            lock (_gate)
+            lock (_book.Gate)
             {
-                return _accepted;
+                return _book.Accepted;
             }
         }
     }
@@ -94,16 +93,16 @@ public sealed class TonicTargetBlock<T> : ITargetBlock<T>
     /// Completes once the block declines items and every accepted item was processed; faulted after a fault; canceled
     /// when the tonic finished before.
     /// </summary>
-    public Task Completion => _completion.Task;
+    public Task Completion => _book.Completion;
 
     /// <summary>Declines further items; <see cref="Completion"/> completes once the accepted ones were processed. Idempotent.</summary>
-    public void Complete() => Decline(null);
+    public void Complete() => _book.Decline(null);
 
     /// <summary>Declines further items, skips the accepted ones not yet processed, and faults <see cref="Completion"/>.</summary>
     void IDataflowBlock.Fault(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        Decline(exception);
+        _book.Decline(exception);
     }
 
     /// <inheritdoc />
@@ -119,22 +118,22 @@ public sealed class TonicTargetBlock<T> : ITargetBlock<T>
             throw new ArgumentException("consumeToAccept requires a source.", nameof(consumeToAccept));
         }
 
-        lock (_gate)
+        lock (_book.Gate)
         {
-            if (_declining || Tonic.IsFinishing)
+            if (_book.Declining || Tonic.IsFinishing)
             {
                 return DataflowMessageStatus.DecliningPermanently;
             }
 
             // Bounded and full, or earlier offers still wait: keep the order by postponing behind them.
-            if (_postponed is not null && (_accepted >= BoundedCapacity || _consuming > 0 || _postponed.Count > 0))
+            if (BoundedCapacity > 0 && (_book.Accepted >= BoundedCapacity || _book.Consuming > 0 || _book.Postponed.Count > 0))
             {
                 if (source is null)
                 {
                     return DataflowMessageStatus.Declined;
                 }
 
-                _postponed.Add(source, messageHeader);
+                _book.Postponed.Add(source, messageHeader);
                 return DataflowMessageStatus.Postponed;
             }
 
@@ -147,7 +146,7 @@ public sealed class TonicTargetBlock<T> : ITargetBlock<T>
                 }
             }
 
-            _accepted++;
+            _book.Accepted++;
             QueueItem(messageValue);
             return DataflowMessageStatus.Accepted;
         }
@@ -164,27 +163,27 @@ public sealed class TonicTargetBlock<T> : ITargetBlock<T>
     {
         try
         {
-            if (Volatile.Read(ref _fault) is null)
+            if (_book.Fault is null)
             {
                 _handler(value);
             }
         }
         finally
         {
-            lock (_gate)
+            lock (_book.Gate)
             {
-                _accepted--;
+                _book.Accepted--;
             }
 
             ConsumePostponed();
-            TryComplete();
+            _book.TryComplete();
         }
     }
 
     /// <summary>Takes postponed messages, oldest first, while there is room. Sources are called outside the gate.</summary>
     private void ConsumePostponed()
     {
-        if (_postponed is null)
+        if (BoundedCapacity <= 0)
         {
             return;
         }
@@ -193,15 +192,15 @@ public sealed class TonicTargetBlock<T> : ITargetBlock<T>
         {
             ISourceBlock<T> source;
             DataflowMessageHeader header;
-            lock (_gate)
+            lock (_book.Gate)
             {
-                if (_declining || _accepted >= BoundedCapacity || !_postponed.TryTake(out source, out header))
+                if (_book.Declining || _book.Accepted >= BoundedCapacity || !_book.Postponed.TryTake(out source, out header))
                 {
                     return;
                 }
 
-                _accepted++;
-                _consuming++;
+                _book.Accepted++;
+                _book.Consuming++;
             }
 
             T value;
@@ -212,141 +211,27 @@ public sealed class TonicTargetBlock<T> : ITargetBlock<T>
             }
             catch (Exception ex)
             {
-                lock (_gate)
+                lock (_book.Gate)
                 {
-                    _accepted--;
-                    _consuming--;
+                    _book.Accepted--;
+                    _book.Consuming--;
                 }
 
-                Decline(ex);
+                _book.Decline(ex);
                 return;
             }
 
-            lock (_gate)
+            lock (_book.Gate)
             {
-                _consuming--;
+                _book.Consuming--;
                 if (consumed)
                 {
                     QueueItem(value);
                 }
                 else
                 {
-                    _accepted--;
+                    _book.Accepted--;
                 }
-            }
-        }
-    }
-
-    private void Decline(Exception? fault)
-    {
-        List<(ISourceBlock<T> Source, DataflowMessageHeader Header)>? release = null;
-        lock (_gate)
-        {
-            if (_completed)
-            {
-                return;
-            }
-
-            if (fault is not null)
-            {
-                _fault ??= fault;
-            }
-
-            if (!_declining)
-            {
-                _declining = true;
-                release = _postponed?.TakeAll();
-            }
-        }
-
-        Release(release);
-        TryComplete();
-    }
-
-    private void TryComplete()
-    {
-        Exception? fault;
-        lock (_gate)
-        {
-            if (_completed || !_declining || _accepted > 0 || _consuming > 0)
-            {
-                return;
-            }
-
-            _completed = true;
-            fault = _fault;
-        }
-
-        // Queued in this order, so the tonic runs OnCompleted before it finishes.
-        if (_onCompleted is { } onCompleted)
-        {
-            Tonic.PostUserCallback(() => onCompleted(fault));
-        }
-
-        if (_finishTonic)
-        {
-            Tonic.RequestFinish();
-        }
-
-        if (fault is null)
-        {
-            _completion.TrySetResult();
-        }
-        else
-        {
-            _completion.TrySetException(fault);
-        }
-    }
-
-    /// <summary>The tonic completed: whatever it did not process is gone.</summary>
-    private void OnTonicCompleted()
-    {
-        List<(ISourceBlock<T> Source, DataflowMessageHeader Header)>? release;
-        Exception? fault;
-        lock (_gate)
-        {
-            if (_completed)
-            {
-                return;
-            }
-
-            _completed = true;
-            _declining = true;
-            fault = _fault;
-            release = _postponed?.TakeAll();
-        }
-
-        Release(release);
-        if (fault is null)
-        {
-            _completion.TrySetCanceled();
-        }
-        else
-        {
-            _completion.TrySetException(fault);
-        }
-    }
-
-    /// <summary>Gives postponed messages back to their sources (reserve, then release), as Dataflow targets do when they complete.</summary>
-    private void Release(List<(ISourceBlock<T> Source, DataflowMessageHeader Header)>? postponed)
-    {
-        if (postponed is null)
-        {
-            return;
-        }
-
-        foreach (var (source, header) in postponed)
-        {
-            try
-            {
-                if (source.ReserveMessage(header, this))
-                {
-                    source.ReleaseReservation(header, this);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // The source completed or no longer holds the message: nothing to give back.
             }
         }
     }

@@ -12,28 +12,22 @@ namespace TaskTonic.Dataflow.Partitioning;
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="T">The keyed tonic type.</typeparam>
 /// <typeparam name="TItem">The item type.</typeparam>
-public sealed partial class PartitionTarget<TKey, T, TItem> : ITargetBlock<TItem>
+public sealed class PartitionTarget<TKey, T, TItem> : ITargetBlock<TItem>
     where TKey : notnull
     where T : Tonic
 {
-    private readonly Lock _gate = new();
     private readonly Partition<TKey, T> _partition;
     private readonly Func<TItem, TKey> _keySelector;
     private readonly Action<T, TItem> _handler;
     private readonly int _capacity;
     private readonly Dictionary<Catalyst, int> _inFlight = [];
-    private readonly PostponedMessages<TItem> _postponed = new();
-    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _accepted;
-    private int _consuming;
-    private bool _declining;
-    private bool _completed;
-    private Exception? _fault;
+    private readonly TargetBookkeeping<TItem> _book;
 
     internal PartitionTarget(Partition<TKey, T> partition, Func<TItem, TKey> keySelector, Action<T, TItem> handler, int capacity)
     {
         (_partition, _keySelector, _handler, _capacity) = (partition, keySelector, handler, capacity);
-        _ = partition.Completion.ContinueWith(static (_, s) => ((PartitionTarget<TKey, T, TItem>)s!).OnPartitionCompleted(), this,
+        _book = new TargetBookkeeping<TItem>(this);
+        _ = partition.Completion.ContinueWith(static (_, s) => ((TargetBookkeeping<TItem>)s!).OwnerCompleted(), _book,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
@@ -45,24 +39,24 @@ public sealed partial class PartitionTarget<TKey, T, TItem> : ITargetBlock<TItem
     {
         get
         {
-            lock (_gate)
+            lock (_book.Gate)
             {
-                return _accepted;
+                return _book.Accepted;
             }
         }
     }
 
     /// <inheritdoc />
-    public Task Completion => _completion.Task;
+    public Task Completion => _book.Completion;
 
     /// <inheritdoc />
-    public void Complete() => Decline(null);
+    public void Complete() => _book.Decline(null);
 
     /// <inheritdoc />
     void IDataflowBlock.Fault(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        Decline(exception);
+        _book.Decline(exception);
     }
 
     /// <inheritdoc />
@@ -73,9 +67,9 @@ public sealed partial class PartitionTarget<TKey, T, TItem> : ITargetBlock<TItem
             throw new ArgumentException("The message header is not valid.", nameof(messageHeader));
         }
 
-        lock (_gate)
+        lock (_book.Gate)
         {
-            if (_declining || _partition.IsFinishing)
+            if (_book.Declining || _partition.IsFinishing)
             {
                 return DataflowMessageStatus.DecliningPermanently;
             }
@@ -86,14 +80,14 @@ public sealed partial class PartitionTarget<TKey, T, TItem> : ITargetBlock<TItem
             }
 
             var catalyst = tonic.Catalyst;
-            if (_capacity > 0 && (_inFlight.GetValueOrDefault(catalyst) >= _capacity || _postponed.Count > 0 || _consuming > 0))
+            if (_capacity > 0 && (_inFlight.GetValueOrDefault(catalyst) >= _capacity || _book.Postponed.Count > 0 || _book.Consuming > 0))
             {
                 if (source is null)
                 {
                     return DataflowMessageStatus.Declined;
                 }
 
-                _postponed.Add(source, messageHeader);
+                _book.Postponed.Add(source, messageHeader);
                 return DataflowMessageStatus.Postponed;
             }
 
@@ -122,10 +116,10 @@ public sealed partial class PartitionTarget<TKey, T, TItem> : ITargetBlock<TItem
         }
         catch (Exception ex)
         {
-            _fault ??= ex;
-            _declining = true;
+            _book.Fault ??= ex;
+            _book.Declining = true;
             tonic = null!;
-            ThreadPool.UnsafeQueueUserWorkItem(static t => t.Decline(null), this, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(static book => book.Decline(null), _book, preferLocal: false);
             return false;
         }
     }
@@ -135,7 +129,7 @@ public sealed partial class PartitionTarget<TKey, T, TItem> : ITargetBlock<TItem
     {
         var catalyst = tonic.Catalyst;
         _inFlight[catalyst] = _inFlight.GetValueOrDefault(catalyst) + 1;
-        _accepted++;
+        _book.Accepted++;
         tonic.PostUserCallback(() => Process(tonic, catalyst, value));
     }
 
@@ -143,21 +137,21 @@ public sealed partial class PartitionTarget<TKey, T, TItem> : ITargetBlock<TItem
     {
         try
         {
-            if (Volatile.Read(ref _fault) is null)
+            if (_book.Fault is null)
             {
                 _handler(tonic, value);
             }
         }
         finally
         {
-            lock (_gate)
+            lock (_book.Gate)
             {
                 _inFlight[counted]--;
-                _accepted--;
+                _book.Accepted--;
             }
 
             ConsumeOnePostponed();
-            TryComplete();
+            _book.TryComplete();
         }
     }
 
@@ -166,14 +160,14 @@ public sealed partial class PartitionTarget<TKey, T, TItem> : ITargetBlock<TItem
     {
         ISourceBlock<TItem> source;
         DataflowMessageHeader header;
-        lock (_gate)
+        lock (_book.Gate)
         {
-            if (_declining || !_postponed.TryTake(out source, out header))
+            if (_book.Declining || !_book.Postponed.TryTake(out source, out header))
             {
                 return;
             }
 
-            _consuming++;
+            _book.Consuming++;
         }
 
         TItem? value = default;
@@ -184,9 +178,9 @@ public sealed partial class PartitionTarget<TKey, T, TItem> : ITargetBlock<TItem
         }
         finally
         {
-            lock (_gate)
+            lock (_book.Gate)
             {
-                _consuming--;
+                _book.Consuming--;
                 if (consumed && TryRoute(value!, out var tonic))
                 {
                     Accept(tonic, value!);
