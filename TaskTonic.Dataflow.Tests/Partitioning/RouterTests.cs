@@ -40,14 +40,16 @@ public sealed partial class RouterTests
     {
         public Router<Worker>? Router { get; private set; }
 
+        public CatalystPool? Pool { get; private set; }
+
         public ScatterGatherResult<int>? Result { get; private set; }
 
         public int Results { get; private set; }
 
         private void ttse__on_start()
         {
-            var pool = new CatalystPool(new CatalystPoolOptions { Name = "workers", Size = 3 });
-            Router = new Router<Worker>(pool, (i, options) => new Worker(i, options));
+            Pool = new CatalystPool(new CatalystPoolOptions { Name = "workers", Size = 3 });
+            Router = new Router<Worker>(Pool, (i, options) => new Worker(i, options));
         }
 
         private void ttsc__ask(int question, int timeoutSeconds) =>
@@ -153,5 +155,32 @@ public sealed partial class RouterTests
             asker.Router!.ScatterGather<int>((w, r) => w.Ask(1, r), TimeSpan.FromSeconds(1), _ => { }));
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             asker.Router!.ScatterGather<int>((w, r) => w.Ask(1, r), TimeSpan.Zero, _ => { }));
+    }
+
+    [Fact]
+    public void RT06_routees_follow_the_pool_when_it_shrinks_and_grows_and_lose_nothing()
+    {
+        var (distiller, asker) = Start();
+        var router = asker.Router!;
+        var pool = asker.Pool!;
+        var removed = router.Routees[2].Catalyst;
+        router.Routees[2].Handle("before");
+        pool.Resize(1);
+        foreach (var routee in router.Routees)
+        {
+            routee.Handle("after");
+        }
+
+        distiller.Sparkle();
+        Assert.True(removed.IsCompleted);
+        Assert.All(router.Routees, r => Assert.Same(pool.Catalysts[0], r.Catalyst));
+        Assert.Equal(["before", "after"], router.Routees[2].Seen);
+        Assert.Equal(["after"], router.Routees[0].Seen);
+        Assert.Equal(0, distiller.Ledger.DeadLetters.Count);
+
+        pool.Resize(3);
+        distiller.Sparkle();
+        Assert.Equal(pool.Catalysts, router.Routees.Select(r => r.Catalyst));
+        Assert.Equal(0, distiller.Ledger.DeadLetters.Count);
     }
 }

@@ -6,14 +6,16 @@ namespace TaskTonic.Dataflow.Partitioning;
 /// <c>router.ForKey(symbol).Handle(x)</c>, <c>router.Broadcast(r =&gt; r.Handle(x))</c>.
 /// </summary>
 /// <remarks>
-/// The routees are created when the router is; they are its infusions and finish with it. Resizing the pool later
-/// does not change them (use a <see cref="Partition{TKey, T}"/> for keys that follow the pool). Every choice is
-/// callable from any thread.
+/// The routees are created when the router is; they are its infusions and finish with it. Their number is fixed, but
+/// they follow the pool: when it is resized, routee <c>i</c> moves to the pool's catalyst <c>i mod count</c> (work
+/// already queued for it moves with it, in order), so none is left on a removed catalyst and growth spreads them again.
+/// <see cref="ForKey{TKey}"/> keeps mapping a key to the same routee. Every choice is callable from any thread.
 /// </remarks>
 /// <typeparam name="T">The routee type.</typeparam>
 public sealed partial class Router<T> : Tonic
     where T : Tonic
 {
+    private readonly CatalystPool _pool;
     private readonly T[] _routees;
     private readonly ulong[] _seeds;
     private int _next = -1;
@@ -52,6 +54,9 @@ public sealed partial class Router<T> : Tonic
             RequestFinish();
             throw;
         }
+
+        _pool = pool;
+        pool.Resized += OnPoolResized;
     }
 
     /// <summary>The routees, in creation order.</summary>
@@ -113,6 +118,27 @@ public sealed partial class Router<T> : Tonic
             send(routee);
         }
     }
+
+    /// <summary>On the resizing thread: spread the routees over the new set again, moving those whose catalyst changes.</summary>
+    private void OnPoolResized(object? sender, EventArgs e)
+    {
+        var catalysts = _pool.Catalysts;
+        if (IsFinishing || catalysts.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _routees.Length; i++)
+        {
+            var target = catalysts[i % catalysts.Count];
+            if (!ReferenceEquals(_routees[i].Catalyst, target) && !_routees[i].IsFinishing)
+            {
+                _routees[i].MoveTo(target);
+            }
+        }
+    }
+
+    private protected override void OnFinishing() => _pool.Resized -= OnPoolResized;
 
     internal void CountLateReply() => Interlocked.Increment(ref _lateReplies);
 
