@@ -87,7 +87,7 @@ public partial class DistillerBenchmarks
             var distiller = new Testing.Distiller();
             var chainer = distiller.Spawn(() => new Chainer(new MessageTally(DistilledLinks, _done), finishAtEnd: false));
             chainer.Link(DistilledLinks);
-            distiller.Sparkle();
+            distiller.RunUntilIdle();
         }
     }
 

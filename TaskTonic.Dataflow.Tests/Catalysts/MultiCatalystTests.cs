@@ -121,7 +121,7 @@ public sealed partial class MultiCatalystTests
         counter.MoveTo(other!);
         counter.Count(2);
         counter.Count(3);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal([1, 2, 3], counter.Seen);
         Assert.Equal(1, counter.Catalysts["tt_main_catalyst"]);
         Assert.Equal(2, counter.Catalysts["other"]);

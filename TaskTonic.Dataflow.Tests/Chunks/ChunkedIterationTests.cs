@@ -106,7 +106,7 @@ public sealed partial class ChunkedIterationTests
         var distiller = new Distiller();
         var processor = distiller.Spawn(() => new Processor(Enumerable.Range(0, Million), new ChunkOptions { ChunkSize = ChunkSize }));
         var canceller = distiller.Spawn(() => new Canceller(processor, k));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var result = processor.Result!;
         Assert.Equal(ChunkOutcome.Cancelled, result.Outcome);
@@ -140,7 +140,7 @@ public sealed partial class ChunkedIterationTests
     {
         var distiller = new Distiller();
         var processor = distiller.Spawn(() => new Processor(Enumerable.Range(0, Million), new ChunkOptions { ChunkSize = ChunkSize }));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var result = processor.Result!;
         Assert.Equal(ChunkOutcome.Completed, result.Outcome);
@@ -161,7 +161,7 @@ public sealed partial class ChunkedIterationTests
         {
             OnItem = _ => distiller.Clock.Advance(TimeSpan.FromMilliseconds(1)),
         });
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(100, processor.Result!.ProcessedCount);
         Assert.Equal(10, processor.Result.ChunkCount);
@@ -175,7 +175,7 @@ public sealed partial class ChunkedIterationTests
         {
             OnItem = i => distiller.Clock.Advance(TimeSpan.FromMilliseconds(i < 30 ? 0 : 1)),
         });
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         // 30 by count (no time passes), then 20, 20, 20 by budget, then the last 10.
         Assert.Equal(100, processor.Result!.ProcessedCount);
@@ -199,7 +199,7 @@ public sealed partial class ChunkedIterationTests
                 }
             },
         });
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var result = processor.Result!;
         Assert.Equal(ChunkOutcome.Failed, result.Outcome);
@@ -230,9 +230,9 @@ public sealed partial class ChunkedIterationTests
         }
 
         var processor = distiller.Spawn(() => new Processor(Items(), new ChunkOptions { ChunkSize = 100 }));
-        distiller.Sparkle(count: 4);
+        distiller.Run(4);
         processor.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.True(processor.IsCompleted);
         Assert.Equal(1, distiller.Ledger.DroppedCount);
@@ -248,9 +248,9 @@ public sealed partial class ChunkedIterationTests
     {
         var distiller = new Distiller();
         var processor = distiller.Spawn(() => new Processor(Enumerable.Range(0, 10), new ChunkOptions()));
-        distiller.Sparkle(count: 1); // the start sparkle queued the first chunk
+        distiller.Run(1); // the start sparkle queued the first chunk
         processor.Stop();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(ChunkOutcome.Cancelled, processor.Result!.Outcome);
         Assert.Equal(0, processor.Result.ProcessedCount);
     }
@@ -270,19 +270,19 @@ public sealed partial class ChunkedIterationTests
         var distiller = new Distiller();
         var gate = new TaskCompletionSource();
         var processor = distiller.Spawn(() => new AsyncProcessor(Gated(gate.Task, 10, 20)));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         // 0..9 were ready: chunks of 4, 4, 2; then MoveNextAsync waits and the catalyst is idle.
         Assert.Equal(Enumerable.Range(0, 10), processor.Seen);
         Assert.Equal(3, processor.Job!.ChunkCount);
         Assert.False(processor.Job.IsFinished);
         processor.Ping(1);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(["ping 1 after 10"], processor.Events);
 
         // Completed on a pool thread, the sequence continues inline there and queues the next chunk before Run returns.
         await Task.Run(gate.SetResult);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(Enumerable.Range(0, 20), processor.Seen);
         Assert.Equal(ChunkOutcome.Completed, processor.Result!.Outcome);
         Assert.Equal(20, processor.Result.ProcessedCount);
@@ -294,14 +294,14 @@ public sealed partial class ChunkedIterationTests
     {
         var distiller = new Distiller();
         var processor = distiller.Spawn(() => new AsyncProcessor(WaitsForever(5)));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(5, processor.Seen.Count);
 
         processor.Stop();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         await WaitUntil(() =>
         {
-            distiller.Sparkle();
+            distiller.RunUntilIdle();
             return processor.Result is not null;
         });
         Assert.Equal(ChunkOutcome.Cancelled, processor.Result!.Outcome);
@@ -315,7 +315,7 @@ public sealed partial class ChunkedIterationTests
         var failures = new List<SparkleFailure>();
         distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
         var processor = distiller.Spawn(() => new AsyncProcessor(Throws(6)));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(ChunkOutcome.Failed, processor.Result!.Outcome);
         Assert.IsType<InvalidOperationException>(processor.Result.Exception);
         Assert.Equal(6, processor.Result.ProcessedCount);

@@ -37,7 +37,7 @@ public sealed partial class BoundedMailboxTests
     {
         var distiller = new Distiller();
         var worker = distiller.Spawn(() => new Worker(mailbox));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         return (distiller, worker);
     }
 
@@ -60,7 +60,7 @@ public sealed partial class BoundedMailboxTests
             worker.Process(i);
         }
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal([0, 1], worker.Processed);
         Assert.Equal(3, distiller.Ledger.DroppedCount);
         Assert.All(dropped, d => Assert.Equal(DropReason.MailboxFull, d.Reason));
@@ -69,7 +69,7 @@ public sealed partial class BoundedMailboxTests
 
         worker.Process(5);
         worker.Process(6);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal([0, 1, 5, 6], worker.Processed);
         Assert.Equal(3, distiller.Ledger.DroppedCount);
     }
@@ -85,9 +85,9 @@ public sealed partial class BoundedMailboxTests
 
         Assert.Contains("'worker'", error.Message, StringComparison.Ordinal);
         Assert.Contains("2 sparkles", error.Message, StringComparison.Ordinal);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         worker.Process(3);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal([0, 1, 3], worker.Processed);
         Assert.Equal(0, distiller.Ledger.DroppedCount);
     }
@@ -101,10 +101,10 @@ public sealed partial class BoundedMailboxTests
 
         Assert.True(first.IsCompletedSuccessfully);
         Assert.False(second.IsCompleted);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         await second.WaitAsync(s_safety);
         Assert.Equal(0, worker.Processed[0]); // item 1 may already have run: the freed slot is handed over while the Distiller runs
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal([0, 1], worker.Processed);
     }
 
@@ -117,9 +117,9 @@ public sealed partial class BoundedMailboxTests
 
         // It cannot complete before the tonic ran item 0: the only slot is taken until then.
         Assert.False(posting.IsCompleted);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         await posting.WaitAsync(s_safety);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal([0, 1], worker.Processed);
     }
 
@@ -139,12 +139,12 @@ public sealed partial class BoundedMailboxTests
         var guard = Task.Delay(s_safety);
         while (!producer.IsCompleted && !guard.IsCompleted)
         {
-            distiller.Sparkle();
+            distiller.RunUntilIdle();
             await Task.Yield();
         }
 
         await producer.WaitAsync(s_safety);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(Enumerable.Range(0, 50), worker.Processed);
         Assert.Equal(0, distiller.Ledger.DroppedCount);
     }
@@ -158,7 +158,7 @@ public sealed partial class BoundedMailboxTests
         Assert.False(waiting.IsCompleted);
 
         worker.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         await waiting.WaitAsync(s_safety);
 
         Assert.True(worker.IsCompleted);
@@ -172,7 +172,7 @@ public sealed partial class BoundedMailboxTests
         var feeder = distiller.Spawn(() => new Feeder(worker));
 
         feeder.Feed(5);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal([0, 1, 2, 3, 4], worker.Processed);
         Assert.Equal(0, distiller.Ledger.DroppedCount);
@@ -189,7 +189,7 @@ public sealed partial class BoundedMailboxTests
         }
 
         Assert.True(worker.SendAsync(() => worker.Process(1_000)).IsCompletedSuccessfully);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(Enumerable.Range(0, 1_001), worker.Processed);
     }
 }

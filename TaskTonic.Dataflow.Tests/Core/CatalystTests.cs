@@ -180,18 +180,18 @@ public sealed partial class CatalystTests
     {
         var distiller = new Distiller();
         var dut = distiller.Spawn(() => new Idler("dut"));
-        var idle = distiller.Sparkle();
+        var idle = distiller.RunUntilIdle();
         Assert.True(idle.StoppedBecause(StopReasons.Idle));
         Assert.False(distiller.Formula.MainCatalyst!.IsFinishing);
 
         dut.Quit();
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         Assert.True(result.StoppedBecause(StopReasons.CatalystFinished));
         Assert.True(distiller.Formula.MainCatalyst.IsCompleted);
         Assert.Equal(0, distiller.Ledger.Count);
 
-        var again = distiller.Sparkle();
+        var again = distiller.RunUntilIdle();
         Assert.True(again.StoppedBecause(StopReasons.CatalystFinished));
         Assert.Equal(0, again.WorkOrders);
     }
@@ -207,11 +207,11 @@ public sealed partial class CatalystTests
         formula.AddStartingTonic(() => slow = new Countdown(10, "B", log));
         var distiller = new Distiller(formula);
 
-        var first = distiller.Sparkle(until: () => fast!.IsCompleted);
+        var first = distiller.RunUntil(() => fast!.IsCompleted);
         Assert.True(first.StoppedBecause(StopReasons.Condition));
         Assert.False(slow!.IsFinishing);
 
-        var rest = distiller.Sparkle();
+        var rest = distiller.RunUntilIdle();
 
         // Python ends the app as soon as A completes: B's on_finished never runs and B stays registered.
         Assert.Equal(["A finished", "B finished"], log);
@@ -241,14 +241,14 @@ public sealed partial class CatalystTests
         var seen = new ConcurrentQueue<(string What, int Thread)>();
         var distiller = new Distiller();
         var spawner = distiller.Spawn(() => new Spawner(seen, null));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         spawner.MakeWorker();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var worker = spawner.W!;
         var x = worker.X!;
         x.Work();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Same(spawner, worker.Parent);
         Assert.Same(worker, worker.Catalyst);
@@ -261,7 +261,7 @@ public sealed partial class CatalystTests
         Assert.Contains(distiller.Trace, t => t.Tonic == x && t.Sparkle == "ttsc__work");
 
         x.Quit();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.True(x.IsCompleted);
         Assert.True(worker.IsCompleted);
@@ -302,17 +302,17 @@ public sealed partial class CatalystTests
     {
         var distiller = new Distiller();
         var spawner = distiller.Spawn(() => new Spawner([], null));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         spawner.MakePlainCatalyst();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var plain = spawner.Plain!;
         Assert.Equal(0, plain.BoundTonicCount);
         Assert.False(plain.IsFinishing);
         Assert.Contains(plain, spawner.Infusions);
 
         spawner.Quit();
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         Assert.True(plain.IsCompleted);
         Assert.True(spawner.IsCompleted);
@@ -324,14 +324,14 @@ public sealed partial class CatalystTests
     {
         var distiller = new Distiller();
         var spawner = distiller.Spawn(() => new Spawner([], null));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         spawner.MakeWorker();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var worker = spawner.W!;
         var x = worker.X!;
 
         spawner.FinishWorker();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.True(x.IsCompleted);
         Assert.True(worker.IsCompleted);
@@ -363,7 +363,7 @@ public sealed partial class CatalystTests
     {
         var formula = new WorkerFormula(new FormulaOptions { TimeProvider = new VirtualClock() }) { PutATonicOnTheWorker = true };
         var distiller = new Distiller(formula);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var main = formula.MainCatalyst!;
         var worker = formula.Worker!;
         var onWorker = formula.OnWorker!;
@@ -371,7 +371,7 @@ public sealed partial class CatalystTests
         Assert.Same(worker, onWorker.Parent);
 
         formula.OnMain!.Quit();
-        var afterMain = distiller.Sparkle();
+        var afterMain = distiller.RunUntilIdle();
 
         // Nothing is bound to the main catalyst any more, but its worker infusion still runs a tonic: cascade, not abandon.
         Assert.True(afterMain.StoppedBecause(StopReasons.CatalystFinished));
@@ -435,17 +435,17 @@ public sealed partial class CatalystTests
         Assert.Equal(2, main.BoundTonicCount);
         Assert.Equal(3, main.QueuedWorkOrders);
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(0, main.QueuedWorkOrders);
         first.Quit();
         second.Quit();
         Assert.Equal(2, main.QueuedWorkOrders);
 
         // A completing tonic leaves its catalyst's count at once; the catalyst runs its own check only when the count reaches zero.
-        distiller.Sparkle(until: () => first.IsCompleted);
+        distiller.RunUntil(() => first.IsCompleted);
         Assert.Equal(1, main.BoundTonicCount);
         Assert.DoesNotContain(distiller.Trace, t => t.Sparkle == "_ttss__remove_tonic_from_catalyst");
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(0, main.BoundTonicCount);
         Assert.True(main.IsCompleted);
     }

@@ -200,7 +200,7 @@ public sealed partial class DispatchTests
     {
         var distiller = new Distiller();
         var counter = distiller.Spawn(() => new Counter());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var queued = distiller.Formula.MainCatalyst!.QueuedWorkOrders;
 
         counter.X();
@@ -208,7 +208,7 @@ public sealed partial class DispatchTests
         Assert.Equal(0, counter.Runs);
         Assert.Equal(queued + 1, distiller.Formula.MainCatalyst!.QueuedWorkOrders);
 
-        var result = distiller.Sparkle(count: 1);
+        var result = distiller.Run(1);
 
         Assert.Equal(1, counter.Runs);
         Assert.True(result.StoppedBecause(StopReasons.Count));
@@ -228,7 +228,7 @@ public sealed partial class DispatchTests
         var distiller = new Distiller();
         var first = distiller.Spawn(() => new Recorder(log, "p"));
         var second = distiller.Spawn(() => new Recorder(log, "q"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Same(first.Catalyst, second.Catalyst);
 
         first.A();
@@ -236,7 +236,7 @@ public sealed partial class DispatchTests
         first.C();
         second.A();
         first.B();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(["p.a", "q.b", "p.c", "q.a", "p.b"], log);
     }
@@ -283,15 +283,15 @@ public sealed partial class DispatchTests
     {
         var distiller = new Distiller();
         var worker = distiller.Spawn(() => new Worker());
-        distiller.Sparkle(untilState: "idle");
+        distiller.RunUntilState("idle");
 
         worker.ProcessTask();
-        var idle = distiller.Sparkle();
+        var idle = distiller.RunUntilIdle();
         Assert.Equal(["process_default"], worker.Events);
 
         worker.RequestState("active");
         worker.ProcessTask();
-        var active = distiller.Sparkle(untilSparkle: "ttsc__process_task");
+        var active = distiller.RunUntilSparkle("ttsc__process_task");
 
         Assert.Equal(["process_default", "process_active"], worker.Events);
         Assert.True(active.StoppedBecause(StopReasons.Sparkle));
@@ -306,10 +306,10 @@ public sealed partial class DispatchTests
     {
         var distiller = new Distiller();
         var tonic = distiller.Spawn(() => new OnlyInB());
-        distiller.Sparkle(untilState: "a");
+        distiller.RunUntilState("a");
 
         tonic.OnlyB();
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         Assert.Equal(0, tonic.Ran);
         Assert.Equal(0, distiller.Ledger.FailureCount);
@@ -323,12 +323,12 @@ public sealed partial class DispatchTests
     {
         var distiller = new Distiller();
         var link = distiller.Spawn(() => new Link());
-        distiller.Sparkle(untilState: "connected");
+        distiller.RunUntilState("connected");
 
         link.Disconnect();
         link.Send("x");
         Assert.Equal("connected", link.StateName);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(["offline:x"], link.Events);
         Assert.Equal("offline", link.StateName);
@@ -339,14 +339,14 @@ public sealed partial class DispatchTests
     {
         var distiller = new Distiller();
         var tonic = distiller.Spawn(() => new Stateless());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(Tonic.NoState, tonic.State);
         Assert.Null(tonic.StateName);
         Assert.Equal(["a", "b", "c"], tonic.Descriptor.States);
 
         tonic.X();
         tonic.Y();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         // Python picks the last alphabetical state's handler (c) for state -1.
         Assert.Equal(["generic x"], tonic.Events);
@@ -359,10 +359,10 @@ public sealed partial class DispatchTests
         var distiller = new Distiller();
         var ponger = distiller.Spawn(() => new Ponger());
         var pinger = distiller.Spawn(() => new Pinger(ponger));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         pinger.Go();
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         var expected = new SparkleSource(pinger, "ttsc__go", pinger.Id);
         Assert.Equal([expected], ponger.Seen);
@@ -377,10 +377,10 @@ public sealed partial class DispatchTests
         var distiller = new Distiller();
         var ponger = distiller.Spawn(() => new Ponger());
         var pinger = distiller.Spawn(() => new Pinger(ponger));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         pinger.EnterFirst();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         // Python records (tonic, tonic.name) for extras, so logs show "T.T"; here the hook keeps its name.
         var source = Assert.Single(ponger.Seen);

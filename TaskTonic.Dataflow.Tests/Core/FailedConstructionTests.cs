@@ -56,7 +56,7 @@ public sealed partial class FailedConstructionTests
         var failures = new List<SparkleFailure>();
         distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
         var keeper = distiller.Spawn(() => new Fine());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var main = distiller.Formula.MainCatalyst!;
         var count = distiller.Ledger.Count;
         var bound = main.BoundTonicCount;
@@ -70,7 +70,7 @@ public sealed partial class FailedConstructionTests
         Assert.Null(distiller.Ledger.Find(id));
         Assert.DoesNotContain(distiller.Ledger.Snapshot(), t => t is Broken);
         Assert.Equal(bound, main.BoundTonicCount);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Empty(failures);
         Assert.DoesNotContain(distiller.Trace, e => e.Tonic is Broken);
         var next = distiller.Spawn(() => new Fine());
@@ -85,7 +85,7 @@ public sealed partial class FailedConstructionTests
         distiller.Start();
 
         Assert.Throws<InvalidOperationException>(() => distiller.Spawn(() => new Broken([])));
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         Assert.True(result.StoppedBecause(StopReasons.CatalystFinished));
         Assert.True(distiller.Formula.MainCatalyst!.IsCompleted);
@@ -98,11 +98,11 @@ public sealed partial class FailedConstructionTests
         var distiller = new Distiller();
         var log = new List<string>();
         var parent = distiller.Spawn(() => new Parent(log));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var count = distiller.Ledger.Count;
 
         parent.Make();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal("broken constructor", parent.Caught?.Message);
         Assert.Empty(parent.Infusions);

@@ -107,7 +107,7 @@ public sealed partial class FailureTests
         var failures = new List<SparkleFailure>();
         distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
         var fragile = distiller.Spawn(() => new Fragile("fragile"));
-        distiller.Sparkle(untilState: "ok");
+        distiller.RunUntilState("ok");
         return (distiller, fragile, failures);
     }
 
@@ -120,7 +120,7 @@ public sealed partial class FailureTests
         fragile.Work(1);
         fragile.Boom("second");
         fragile.Work(2);
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         Assert.Equal(["enter ok", "work 1", "work 2"], fragile.Events);
         Assert.Equal(2, failures.Count);
@@ -144,10 +144,10 @@ public sealed partial class FailureTests
     {
         var (distiller, fragile, failures) = StartFragile();
         var trigger = distiller.Spawn(() => new Trigger());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         trigger.Poke(fragile);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var failure = Assert.Single(failures);
         Assert.Equal(new SparkleSource(trigger, "ttsc__poke", trigger.Id), failure.Source);
@@ -161,7 +161,7 @@ public sealed partial class FailureTests
 
         fragile.BoomAfterToState();
         fragile.Work(1);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Single(failures);
         Assert.Equal("ok", fragile.StateName);
@@ -175,7 +175,7 @@ public sealed partial class FailureTests
 
         fragile.Boom("x");
         fragile.ContextAfterFailure();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(["enter ok", "context ttsc__context_after_failure "], fragile.Events);
         Assert.False(SparkleContext.Current.IsActive);
@@ -194,12 +194,12 @@ public sealed partial class FailureTests
         distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
         var keeper = distiller.Spawn(() => new Fragile("keeper"));
         var tonic = distiller.Spawn(() => new FailingHooks(failIn));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         tonic.Work();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         tonic.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var failure = Assert.Single(failures);
         Assert.Equal(sparkle, failure.SparkleName);
@@ -219,7 +219,7 @@ public sealed partial class FailureTests
         var looper = distiller.Spawn(() => new Looper());
 
         looper.Work();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var failure = Assert.Single(failures);
         Assert.Same(looper, failure.Tonic);
@@ -261,11 +261,11 @@ public sealed partial class FailureTests
         var logs = new CapturingLoggerFactory();
         var distiller = new Distiller(new Formula(new FormulaOptions { LoggerFactory = logs, TimeProvider = new VirtualClock() }));
         var fragile = distiller.Spawn(() => new Fragile("fragile"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         fragile.Boom("unhandled");
         fragile.Work(1);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var entry = Assert.Single(logs.Entries, e => e.Level == LogLevel.Error);
         Assert.Equal(typeof(Fragile).FullName, entry.Category);
@@ -282,11 +282,11 @@ public sealed partial class FailureTests
         var distiller = new Distiller(new Formula(new FormulaOptions { LoggerFactory = logs, TimeProvider = new VirtualClock() }));
         distiller.Ledger.SparkleFailed += (_, _) => throw new InvalidOperationException("bad handler");
         var fragile = distiller.Spawn(() => new Fragile("fragile"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         fragile.Boom("original");
         fragile.Work(1);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Contains("work 1", fragile.Events);
         Assert.Contains(logs.Entries, e => e.Exception?.Message == "bad handler");

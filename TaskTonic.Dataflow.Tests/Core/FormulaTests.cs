@@ -127,7 +127,7 @@ public sealed partial class FormulaTests
     {
         var formula = new HubFormula();
         var distiller = new Distiller(formula);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var hub = Assert.IsType<Hub>(formula.MainCatalyst);
 
         Assert.Equal("hub", hub.Name);
@@ -147,7 +147,7 @@ public sealed partial class FormulaTests
         Assert.Equal(FormulaStatus.Starting, formula.Status);
         var distiller = new Distiller(formula);
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal([FormulaStatus.StartCatalysts, FormulaStatus.StartCatalysts], formula.StatusInSteps);
         Assert.Equal(FormulaStatus.StartCatalysts, formula.Starting!.StatusWhenCreated);

@@ -35,7 +35,7 @@ public sealed partial class HandlerNameReportTests
         var failures = new List<SparkleFailure>();
         distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
         var door = distiller.Spawn(() => new Door());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         return (distiller, door, failures, logs);
     }
 
@@ -45,7 +45,7 @@ public sealed partial class HandlerNameReportTests
         var (distiller, door, failures, logs) = Start();
 
         door.Lock();
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         var failure = Assert.Single(failures);
         Assert.Equal("ttse_locked__on_enter", failure.SparkleName);
@@ -64,21 +64,21 @@ public sealed partial class HandlerNameReportTests
         door.Poke();
         door.Open();
         door.Poke();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(["ttsc__poke: generic poke", "ttsc_open__poke: open poke"], failures.Select(f => $"{f.SparkleName}: {f.Exception.Message}"));
         Assert.Equal(["ttsc__poke", "ttsc__open", "ttsc_open__poke"], distiller.Trace.Where(e => e.Depth == 0 && !e.IsSystem).Select(e => e.Handler));
     }
 
     [Fact]
-    public void HN03_untilSparkle_stops_on_a_state_handler_name()
+    public void HN03_RunUntilSparkle_stops_on_a_state_handler_name()
     {
         var (distiller, door, _, _) = Start();
 
         door.Open();
         door.Poke();
         door.Lock();
-        var result = distiller.Sparkle(untilSparkle: "ttsc_open__poke");
+        var result = distiller.RunUntilSparkle("ttsc_open__poke");
 
         Assert.True(result.StoppedBecause(StopReasons.Sparkle));
         Assert.Equal("open", door.StateName);

@@ -64,16 +64,16 @@ public sealed partial class InfusionCompletedHookTests
         {
             var distiller = new Distiller();
             var parent = distiller.Spawn(() => new Parent());
-            distiller.Sparkle();
+            distiller.RunUntilIdle();
 
             parent.First!.Quit();
-            distiller.Sparkle();
+            distiller.RunUntilIdle();
 
             Assert.Equal(["generic first completed=True"], parent.Seen);
             Assert.Same(parent.Second, Assert.Single(parent.Infusions));
 
             parent.Second!.Quit();
-            distiller.Sparkle();
+            distiller.RunUntilIdle();
 
             Assert.Equal(["generic first completed=True", "generic second completed=True"], parent.Seen);
             Assert.Equal("done", parent.StateName);
@@ -85,11 +85,11 @@ public sealed partial class InfusionCompletedHookTests
     {
         var distiller = new Distiller();
         var parent = distiller.Spawn(() => new Parent());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         parent.Wait();
         parent.First!.Quit();
 
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         Assert.Equal(["waiting first"], parent.Seen);
         var hook = Assert.Single(result.Trace, e => e.Sparkle == "ttse__on_infusion_completed");
@@ -103,10 +103,10 @@ public sealed partial class InfusionCompletedHookTests
     {
         var distiller = new Distiller();
         var parent = distiller.Spawn(() => new Parent());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         parent.Quit();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.True(parent.IsCompleted);
         Assert.Empty(parent.Seen);
@@ -117,10 +117,10 @@ public sealed partial class InfusionCompletedHookTests
     {
         var distiller = new Distiller();
         var counter = distiller.Spawn(() => new Counter());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         ((Child)counter.Infusions.Single()).Quit();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(1, counter.Count);
     }

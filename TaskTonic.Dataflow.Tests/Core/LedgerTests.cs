@@ -88,7 +88,7 @@ public sealed partial class LedgerTests
     {
         var distiller = new Distiller();
         var parent = distiller.Spawn(() => new Parent());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var child = parent.Child!;
 
         Assert.Same(parent, child.Parent);
@@ -103,7 +103,7 @@ public sealed partial class LedgerTests
         Assert.False(parent.IsFinishing);
         Assert.Same(child, distiller.Ledger.Find(child.Id));
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(parent.IsCompleted);
         Assert.True(child.IsCompleted);
         Assert.Null(distiller.Ledger.Find(parent.Id));
@@ -117,13 +117,13 @@ public sealed partial class LedgerTests
         var distiller = new Distiller();
         var first = distiller.Spawn(() => new Named());
         var keeper = distiller.Spawn(() => new Named());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(1, first.Id);
         Assert.Equal("01.Named", first.Name);
         Assert.Equal("02.Named", keeper.Name);
 
         first.Quit();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(first.IsCompleted);
         Assert.Null(distiller.Ledger.Find("01.Named"));
 
@@ -154,11 +154,11 @@ public sealed partial class LedgerTests
 
         // Once the first has left, the name is free again, and the new owner keeps its entry.
         first.Quit();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(first.IsCompleted);
         Assert.Null(distiller.Ledger.Find("dup"));
         var second = distiller.Spawn(() => new Named("dup"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Same(second, distiller.Ledger.Find("dup"));
         Assert.Same(keeper, distiller.Ledger.Find("keeper"));
     }
@@ -197,7 +197,7 @@ public sealed partial class LedgerTests
         var formula = new StartingFormula();
         var distiller = new Distiller(formula);
         var loner = distiller.Spawn(() => new Named("loner"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var main = formula.MainCatalyst!;
         var parent = formula.Created!;
 
@@ -228,12 +228,12 @@ public sealed partial class LedgerTests
         var distiller = new Distiller();
         var keeper = distiller.Spawn(() => new Named("keeper"));
         var parent = distiller.Spawn(() => new Parent());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var child = parent.Child!;
 
         // Run the parent's finish but not the child's: the parent is finishing, its infusions are closed.
         parent.Finish();
-        distiller.Sparkle(count: 1);
+        distiller.Run(1);
         Assert.True(parent.IsFinishing);
         Assert.False(parent.IsCompleted);
         var count = distiller.Ledger.Count;
@@ -242,7 +242,7 @@ public sealed partial class LedgerTests
 
         Assert.Equal(count, distiller.Ledger.Count);
         Assert.Null(distiller.Ledger.Find("late"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(child.IsCompleted);
         Assert.True(parent.IsCompleted);
         Assert.Same(keeper, distiller.Ledger.Find("keeper"));
@@ -254,7 +254,7 @@ public sealed partial class LedgerTests
         var distiller = new Distiller();
         var greeter = distiller.Spawn(() => new Greeter("hello"));
         greeter.Greet();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal($"{greeter.Id:00}.Greeter", greeter.Name);
         Assert.Null(distiller.Ledger.Find("hello"));

@@ -229,7 +229,7 @@ public sealed partial class LifecycleTests
         Assert.Equal(["formula step done"], log);
         Assert.Equal(1, formula.MainCatalyst!.BoundTonicCount);
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(["formula step done", "t start", "t ping"], log);
         var own = distiller.Trace.Where(t => t.Tonic == tonic).ToList();
@@ -249,10 +249,10 @@ public sealed partial class LifecycleTests
         var log = new List<string>();
         var distiller = new Distiller();
         var creator = distiller.Spawn(() => new Creator(log));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         creator.Create();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.False(creator.ChildStartedInsideCreatingSparkle);
         // As in the Python original, a child of the creating catalyst queues its start when it is created (it cannot run
@@ -269,12 +269,12 @@ public sealed partial class LifecycleTests
         formula.AddStartingTonic(() => b = new Quitter("B"));
         formula.AddStartingTonic(() => keeper = new Quitter("keeper"));
         var distiller = new Distiller(formula);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var main = formula.MainCatalyst!;
         Assert.Contains(b!, main.Infusions);
 
         b!.Bye();
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         Assert.Equal(
             ["B.ttsc__bye", "B.ttsc__finish", "B.ttse__on_finished",
@@ -296,20 +296,20 @@ public sealed partial class LifecycleTests
     {
         var distiller = new Distiller();
         var tonic = distiller.Spawn(() => new Pending());
-        distiller.Sparkle(untilState: "b");
+        distiller.RunUntilState("b");
         var drops = new List<DroppedWorkOrder>();
         distiller.Ledger.WorkOrderDropped += (_, d) => drops.Add(d);
         tonic.Events.Clear();
 
         tonic.Go();
-        distiller.Sparkle(untilSparkle: "ttsc__finish");
+        distiller.RunUntilSparkle("ttsc__finish");
 
         Assert.Equal(["x1", "only_b", "exit b", "finished in --"], tonic.Events);
         Assert.True(tonic.IsFinishing);
         Assert.False(tonic.IsCompleted);
         Assert.Null(tonic.StateName);
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(["x1", "only_b", "exit b", "finished in --"], tonic.Events);
         var dropped = Assert.Single(drops);
@@ -330,9 +330,9 @@ public sealed partial class LifecycleTests
         var distiller = new Distiller();
         var keeper = distiller.Spawn(() => new Quitter("keeper"));
         var tonic = distiller.Spawn(() => new Pending());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         tonic.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(tonic.IsCompleted);
         var drops = new List<DroppedWorkOrder>();
         distiller.Ledger.WorkOrderDropped += (_, d) => drops.Add(d);
@@ -344,7 +344,7 @@ public sealed partial class LifecycleTests
         Assert.Equal(DropReason.TonicCompleted, dropped.Reason);
         Assert.Equal(7, dropped.Arguments);
         Assert.Equal(SparkleSource.None, dropped.Source);
-        Assert.Equal(0, distiller.Sparkle().WorkOrders);
+        Assert.Equal(0, distiller.RunUntilIdle().WorkOrders);
         Assert.DoesNotContain("x7", tonic.Events);
         Assert.False(keeper.IsFinishing);
     }
@@ -358,10 +358,10 @@ public sealed partial class LifecycleTests
         formula.AddStartingTonic(() => a = new Meddler());
         formula.AddStartingTonic(() => b = new Quitter("B"));
         var distiller = new Distiller(formula);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         a!.FinishOther(b!);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var error = Assert.IsType<InvalidOperationException>(a.Error);
         Assert.Contains("may not finish B", error.Message, StringComparison.Ordinal);
@@ -378,11 +378,11 @@ public sealed partial class LifecycleTests
         formula.AddStartingTonic(() => b = new Quitter("B"));
         formula.AddStartingTonic(() => keeper = new Quitter("keeper"));
         var distiller = new Distiller(formula);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.NotNull(b!.Parent);
 
         b.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.True(b.IsCompleted);
         Assert.Equal(1, b.Finished);
@@ -398,16 +398,16 @@ public sealed partial class LifecycleTests
         formula.AddStartingTonic(() => a = new Meddler());
         formula.AddStartingTonic(() => b = new Quitter("B"));
         var distiller = new Distiller(formula);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var main = formula.MainCatalyst!;
 
         a!.FinishOther(main);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.IsType<InvalidOperationException>(a.Error);
         Assert.False(main.IsFinishing);
 
         a.Shutdown();
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         Assert.True(result.StoppedBecause(StopReasons.CatalystFinished));
         Assert.True(main.IsCompleted);
@@ -422,11 +422,11 @@ public sealed partial class LifecycleTests
         var log = new List<string>();
         var distiller = new Distiller();
         var root = distiller.Spawn(() => new Node(log, 2, "P"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var grandchild = root.Child!.Child!;
 
         root.FinishGrandchild();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.True(grandchild.IsCompleted);
         Assert.False(root.Child.IsFinishing);
@@ -440,13 +440,13 @@ public sealed partial class LifecycleTests
         var log = new List<string>();
         var distiller = new Distiller();
         var dut = distiller.Spawn(() => new Node(log, 1, "dut"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var child = dut.Child!;
         Assert.Equal("run", child.StateName);
         Assert.Same(child, distiller.Ledger.Find("dut.k"));
 
         dut.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Contains("dut.k finished", log);
         Assert.True(child.IsCompleted);
@@ -459,7 +459,7 @@ public sealed partial class LifecycleTests
     {
         var distiller = new Distiller();
         var creator = distiller.Spawn(() => new Pending());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var child = creator.Child!;
 
         Assert.Equal($"{child.Id:00}.Quitter", child.Name);
@@ -474,7 +474,7 @@ public sealed partial class LifecycleTests
         var distiller = new Distiller();
         var keeper = distiller.Spawn(() => new Quitter("keeper"));
         var p = distiller.Spawn(() => new Node(log, 2, "P"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var k = p.Child!;
         var kk = k.Child!;
         Assert.All(new[] { p, k, kk }, n => Assert.Equal("run", n.StateName));
@@ -482,7 +482,7 @@ public sealed partial class LifecycleTests
         p.Finish();
         var completions = new List<string>();
         var violations = 0;
-        distiller.Sparkle(until: () =>
+        distiller.RunUntil(() =>
         {
             // After every work order: a parent is never completed while a descendant is not.
             if ((p.IsCompleted && !k.IsCompleted) || (k.IsCompleted && !kk.IsCompleted))
@@ -547,15 +547,15 @@ public sealed partial class LifecycleTests
     {
         var distiller = new Distiller();
         var parent = distiller.Spawn(() => new Pending());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var child = parent.Child!;
 
         child.Bye();
-        distiller.Sparkle(untilSparkle: "ttsc__finish");
+        distiller.RunUntilSparkle("ttsc__finish");
         Assert.True(child.IsCompleted);
         Assert.Contains(child, parent.Infusions);
 
-        var result = distiller.Sparkle(untilSparkle: "_ttss__on_infusion_completed");
+        var result = distiller.RunUntilSparkle("_ttss__on_infusion_completed");
 
         Assert.True(result.StoppedBecause(StopReasons.Sparkle));
         Assert.Same(parent, result.Trace[^1].Tonic);
@@ -570,14 +570,14 @@ public sealed partial class LifecycleTests
         var distiller = new Distiller();
         var keeper = distiller.Spawn(() => new Quitter("keeper"));
         var tonic = distiller.Spawn(() => new Quitter());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         tonic.Finish();
         tonic.Finish();
         tonic.Bye();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         tonic.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(1, tonic.Finished);
         Assert.True(tonic.IsCompleted);

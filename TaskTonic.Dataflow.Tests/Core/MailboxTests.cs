@@ -56,10 +56,10 @@ public sealed partial class MailboxTests
     {
         var distiller = new Distiller();
         var parent = distiller.Spawn(() => new Parent());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         parent.Spawn(3);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.All(parent.Children.Select((child, i) => (child, i)),
             c => Assert.Equal(["start@tt_main_catalyst", $"{c.i}@tt_main_catalyst"], c.child.Events));
@@ -72,10 +72,10 @@ public sealed partial class MailboxTests
     {
         var distiller = new Distiller();
         var parent = distiller.Spawn(() => new Parent());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         parent.SpawnOnWorker();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var child = Assert.Single(parent.Children);
         Assert.Equal(["start@worker", "1@worker", "2@worker"], child.Events);
@@ -98,7 +98,7 @@ public sealed partial class MailboxTests
         });
         distiller.Start();
         recorder!.Note(3);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(["start@tt_main_catalyst", "1@tt_main_catalyst", "2@other", "3@other"], recorder.Events);
         Assert.Same(other, recorder.Catalyst);
@@ -110,9 +110,9 @@ public sealed partial class MailboxTests
     {
         var distiller = new Distiller();
         var parent = distiller.Spawn(() => new Parent());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         parent.Spawn(40);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var children = parent.Children.ToList();
 
         // Every odd child, then the first ten: enough empty slots to compact the list in between.
@@ -121,17 +121,17 @@ public sealed partial class MailboxTests
             child.Quit();
         }
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var survivors = children.Where((_, i) => i % 2 == 0 && i >= 10).ToList();
         Assert.Equal(survivors, parent.Infusions);
         Assert.All(children.Except(survivors), c => Assert.True(c.IsCompleted));
 
         parent.Spawn(2);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(survivors.Concat(parent.Children.Skip(40)), parent.Infusions);
 
         parent.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(parent.IsCompleted);
         Assert.Empty(parent.Infusions);
         Assert.All(parent.Children, c => Assert.True(c.IsCompleted));
@@ -142,22 +142,22 @@ public sealed partial class MailboxTests
     {
         var distiller = new Distiller();
         var parent = distiller.Spawn(() => new Parent());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         parent.Spawn(50);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         foreach (var child in Enumerable.Reverse(parent.Children).SkipLast(1))
         {
             child.Quit();
         }
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal([parent.Children[0]], parent.Infusions);
         parent.Finish();
-        distiller.Sparkle(until: () => parent.IsFinishing);
+        distiller.RunUntil(() => parent.IsFinishing);
         Assert.False(parent.IsCompleted);
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(parent.IsCompleted);
         Assert.True(parent.Children[0].IsCompleted);
     }

@@ -76,11 +76,11 @@ public sealed partial class ShutdownTests
     {
         var distiller = new Distiller();
         var first = distiller.Spawn(() => new Resident());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         distiller.Ledger.Shutdown();
         var late = distiller.Spawn(() => new Resident());
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         Assert.True(late.HasStarted);
         Assert.True(late.IsCompleted);

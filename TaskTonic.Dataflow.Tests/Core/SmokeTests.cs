@@ -34,12 +34,12 @@ public sealed partial class SmokeTests
     {
         var distiller = new Distiller();
         var door = distiller.Spawn(() => new Door());
-        distiller.Sparkle(untilState: "locked");
+        distiller.RunUntilState("locked");
         door.Open();
         door.Unlock();
         door.Open();
         door.Knock("bob", 3);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(["enter locked", "cannot open", "exit locked", "opening", "exit unlocked", "bob x3"], door.Events);
         Assert.Equal("open", door.StateName);
     }

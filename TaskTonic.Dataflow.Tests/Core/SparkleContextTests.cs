@@ -71,11 +71,11 @@ public sealed partial class SparkleContextTests
     {
         var distiller = new Distiller();
         var observer = distiller.Spawn(() => new Observer());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         observer.Seen.Clear();
 
         observer.Probe();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var seen = Assert.Single(observer.Seen);
         Assert.True(seen.IsActive);
@@ -91,9 +91,9 @@ public sealed partial class SparkleContextTests
     {
         var distiller = new Distiller();
         var observer = distiller.Spawn(() => new Observer());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         observer.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var seen = observer.Seen.ToList();
         Assert.Equal(["on_start", "on_enter", "on_exit", "on_finished"], seen.Select(s => s.Where));
@@ -112,11 +112,11 @@ public sealed partial class SparkleContextTests
         var distiller = new Distiller();
         var first = distiller.Spawn(() => new Observer("first"));
         var second = distiller.Spawn(() => new Observer("second"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         second.Seen.Clear();
 
         first.OnRelay(second);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var seen = Assert.Single(second.Seen);
         Assert.Same(second, seen.Tonic);
@@ -190,10 +190,10 @@ public sealed partial class SparkleContextTests
         var logs = new CapturingLoggerFactory();
         var distiller = new Distiller(new Formula(new FormulaOptions { LoggerFactory = logs, TimeProvider = new VirtualClock() }));
         var observer = distiller.Spawn(() => new Observer("obs"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         observer.LogSomething();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var entry = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
         Assert.Equal("obs[watching].ttsc__log_something: hello", entry.Message);

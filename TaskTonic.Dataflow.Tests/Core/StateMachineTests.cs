@@ -159,7 +159,7 @@ public sealed partial class StateMachineTests
     {
         var distiller = new Distiller();
         var machine = distiller.Spawn(() => new Machine());
-        var result = distiller.Sparkle(untilState: "idle");
+        var result = distiller.RunUntilState("idle");
         Assert.True(result.StoppedBecause(StopReasons.State));
         return (distiller, machine);
     }
@@ -168,11 +168,11 @@ public sealed partial class StateMachineTests
     {
         var distiller = new Distiller();
         var tonic = distiller.Spawn(() => new Abc());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         if (state is not null)
         {
             tonic.RequestState(state);
-            distiller.Sparkle();
+            distiller.RunUntilIdle();
             Assert.Equal(state, tonic.StateName);
         }
 
@@ -186,7 +186,7 @@ public sealed partial class StateMachineTests
         var distiller = new Distiller();
         var machine = distiller.Spawn(() => new Machine());
 
-        var result = distiller.Sparkle(untilState: "idle");
+        var result = distiller.RunUntilState("idle");
 
         Assert.True(result.StoppedBecause(StopReasons.State));
         Assert.Equal(["enter_idle"], machine.Events);
@@ -202,7 +202,7 @@ public sealed partial class StateMachineTests
         var (distiller, machine) = StartMachine();
 
         machine.RequestState("active");
-        var result = distiller.Sparkle(untilState: "active");
+        var result = distiller.RunUntilState("active");
 
         Assert.True(result.StoppedBecause(StopReasons.State));
         Assert.Equal(["enter_idle", "exit_idle", "enter_active"], machine.Events);
@@ -214,12 +214,12 @@ public sealed partial class StateMachineTests
     {
         var (distiller, machine) = StartMachine();
         machine.RequestState("active");
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         machine.Events.Clear();
 
         machine.RequestState("active");
         machine.Go("active", false);
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         Assert.Empty(machine.Events);
         Assert.Equal("active", machine.StateName);
@@ -231,17 +231,17 @@ public sealed partial class StateMachineTests
     {
         var (distiller, machine) = StartMachine();
         machine.RequestState("active");
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         machine.Events.Clear();
 
         machine.Reenter();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(["exit_active", "enter_active"], machine.Events);
         Assert.Equal("active", machine.StateName);
 
         machine.RequestState("active", forceReenter: true);
         machine.Go("active", true);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(["exit_active", "enter_active", "exit_active", "enter_active", "exit_active", "enter_active"], machine.Events);
         Assert.Equal("active", machine.StateName);
     }
@@ -251,11 +251,11 @@ public sealed partial class StateMachineTests
     {
         var (distiller, machine) = StartMachine();
         machine.RequestState(Tonic.NoState);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         machine.Events.Clear();
 
         machine.Reenter();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Empty(machine.Events);
         Assert.Equal(Tonic.NoState, machine.State);
@@ -267,12 +267,12 @@ public sealed partial class StateMachineTests
         var log = new List<string>();
         var distiller = new Distiller();
         var other = distiller.Spawn(() => new Other(log));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var chain = distiller.Spawn(() => new Chain(log));
         other.Q();
         chain.Q();
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         Assert.Equal(["on_start", "enter a", "exit a", "enter b", "other q", "q b"], log);
         var hooks = result.Trace.Where(t => t.Tonic == chain && t.Sparkle.StartsWith("ttse__on_", StringComparison.Ordinal))
@@ -288,11 +288,11 @@ public sealed partial class StateMachineTests
     {
         var distiller = new Distiller();
         var tonic = distiller.Spawn(() => new Hooks());
-        distiller.Sparkle(untilState: "b");
+        distiller.RunUntilState("b");
         Assert.Equal(["enter b"], tonic.Events);
 
         tonic.ToC();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(["enter b", "exit_b specific", "enter c"], tonic.Events);
     }
@@ -303,7 +303,7 @@ public sealed partial class StateMachineTests
         var (distiller, tonic) = StartAbc("b");
 
         tonic.TryInvalid();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(3, tonic.Errors.Count);
         var byName = Assert.IsType<ArgumentException>(tonic.Errors[0]);
@@ -330,7 +330,7 @@ public sealed partial class StateMachineTests
 #pragma warning restore TTDF019
 
         Assert.Equal(0, main.QueuedWorkOrders);
-        Assert.Equal(0, distiller.Sparkle().WorkOrders);
+        Assert.Equal(0, distiller.RunUntilIdle().WorkOrders);
         Assert.Equal("b", tonic.StateName);
     }
 
@@ -342,7 +342,7 @@ public sealed partial class StateMachineTests
         distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
 
         tonic.ToName("nope");
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var failure = Assert.Single(failures);
         Assert.Equal("ttsc__to_name", failure.SparkleName);
@@ -361,7 +361,7 @@ public sealed partial class StateMachineTests
         Assert.Contains("RequestState", fromTest.Message, StringComparison.Ordinal);
 
         meddler.Meddle();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.IsType<InvalidOperationException>(meddler.Error);
         Assert.Equal("a", tonic.StateName);
@@ -374,7 +374,7 @@ public sealed partial class StateMachineTests
         var (distiller, tonic) = StartAbc("b");
 
         tonic.Stop();
-        var first = distiller.Sparkle();
+        var first = distiller.RunUntilIdle();
 
         Assert.Equal(["exit b"], tonic.Events);
         Assert.Equal(Tonic.NoState, tonic.State);
@@ -382,7 +382,7 @@ public sealed partial class StateMachineTests
         Assert.DoesNotContain("ttse__on_enter", first.SparkleNames);
 
         tonic.Stop();
-        var second = distiller.Sparkle();
+        var second = distiller.RunUntilIdle();
 
         Assert.Equal(["exit b"], tonic.Events);
         Assert.Equal(["ttsc__stop"], second.SparkleNames);
@@ -395,11 +395,11 @@ public sealed partial class StateMachineTests
         Assert.Equal((0, 1, 2), (Abc.States.A, Abc.States.B, Abc.States.C));
 
         tonic.To(0);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal("a", tonic.StateName);
 
         tonic.RequestState(2);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal("c", tonic.StateName);
         Assert.Equal(["enter a", "exit a", "enter c"], tonic.Events);
     }
@@ -411,13 +411,13 @@ public sealed partial class StateMachineTests
 
         // The last request (b) is the current state, so nothing happens: Python would end in c.
         tonic.Twice("c", "b");
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal("b", tonic.StateName);
         Assert.Empty(tonic.Events);
 
         // Only the last target is entered; the earlier request never runs.
         tonic.Twice("a", "c");
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal("c", tonic.StateName);
         Assert.Equal(["exit b", "enter c"], tonic.Events);
     }
@@ -428,7 +428,7 @@ public sealed partial class StateMachineTests
         var (distiller, tonic) = StartAbc("c");
 
         tonic.Twice("b", "b");
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         // Python runs the transition twice (exit c, enter b, exit b, enter b).
         Assert.Equal(["exit c", "enter b"], tonic.Events);
@@ -441,9 +441,9 @@ public sealed partial class StateMachineTests
         var (distiller, tonic) = StartAbc("a");
 
         tonic.ToName("b");
-        var change = distiller.Sparkle();
+        var change = distiller.RunUntilIdle();
         tonic.Stop();
-        var stop = distiller.Sparkle();
+        var stop = distiller.RunUntilIdle();
 
         Assert.Equal(
             ["ttsc__to_name a->a", "ttse__on_exit a->a", "ttse__on_enter b->b"],

@@ -43,10 +43,10 @@ public sealed partial class DeadLetterTests
     {
         var (distiller, letters) = Start();
         var target = distiller.Spawn(() => new Target("t"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         target.Fail("bad input");
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var letter = Assert.Single(letters.Items);
         Assert.Equal(DeadLetterReason.Failed, letter.Reason);
@@ -67,12 +67,12 @@ public sealed partial class DeadLetterTests
         var (distiller, letters) = Start();
         var target = distiller.Spawn(() => new Target("t"));
         var sender = distiller.Spawn(() => new Sender(target));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         target.QuitThen(5);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         sender.Send(7);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.True(target.IsCompleted);
         Assert.Empty(target.Done);
@@ -109,9 +109,9 @@ public sealed partial class DeadLetterTests
         var distiller = new Distiller();
         distiller.Start();
         var target = distiller.Spawn(() => new Target("t"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         target.Fail("1");
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(1, distiller.Ledger.DeadLetters.Count);
 
         var thrower = new Thrower();
@@ -120,10 +120,10 @@ public sealed partial class DeadLetterTests
         {
             var subscription = distiller.Ledger.DeadLetters.Subscribe(letters);
             target.Fail("2");
-            distiller.Sparkle();
+            distiller.RunUntilIdle();
             subscription.Dispose();
             target.Fail("3");
-            distiller.Sparkle();
+            distiller.RunUntilIdle();
         }
 
         Assert.Equal(["2"], letters.Items.Select(l => (string)l.Arguments!));
@@ -139,9 +139,9 @@ public sealed partial class DeadLetterTests
         var events = new List<DroppedWorkOrder>();
         distiller.Ledger.WorkOrderDropped += (_, d) => events.Add(d);
         var target = distiller.Spawn(() => new Target("t"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         target.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         target.Work(1);
         target.Work(2);

@@ -86,13 +86,13 @@ public sealed partial class AttributeGrammarTests
     {
         var distiller = new Distiller();
         var door = distiller.Spawn(() => new AttributedDoor());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         door.Open();
         door.NotifyConnected("bob");
         door.Lock();
         door.Open();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(["start", "open", "connected bob", "exit unlocked", "enter locked", "refused", "step 2"], door.Events);
         Assert.Equal(["locked", "unlocked"], door.Descriptor.States);
@@ -114,7 +114,7 @@ public sealed partial class AttributeGrammarTests
     {
         var distiller = new Distiller();
         var blinker = distiller.Spawn(() => new Blinker());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(1, blinker.Phases);
         Assert.True(blinker.Descriptor.FindSparkle("ttse__on_phase") >= 0);
@@ -142,7 +142,7 @@ public sealed partial class AttributeGrammarTests
     {
         var distiller = new Distiller();
         var parent = distiller.Spawn(() => new Parent());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(["Child"], parent.Completed);
     }

@@ -196,7 +196,7 @@ public sealed partial class GeneratedCodeTests
     {
         var distiller = new Distiller();
         var door = distiller.Spawn(() => new LocalGeneric());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         door.Open();
         door.RequestState("locked");
@@ -205,7 +205,7 @@ public sealed partial class GeneratedCodeTests
         door.Open();
         door.RequestState(Tonic.NoState);
         door.Open();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(["derived generic open", "base locked open", "base unlocked open", "derived generic open"], door.Events);
     }
@@ -215,7 +215,7 @@ public sealed partial class GeneratedCodeTests
     {
         var distiller = new Distiller();
         var door = distiller.Spawn(() => new LocalBroken());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal((0, 1), (LocalBase.States.Locked, LocalBase.States.Unlocked));
         Assert.Equal((0, 1, 2), (LocalBroken.States.Locked, LocalBroken.States.Unlocked, LocalBroken.States.Broken));
@@ -226,7 +226,7 @@ public sealed partial class GeneratedCodeTests
         door.Open();
         door.RequestState("locked");
         door.Open();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(["base generic open", "derived broken open", "base locked open"], door.Events);
     }
@@ -237,7 +237,7 @@ public sealed partial class GeneratedCodeTests
         var baseDoor = distiller.Spawn(() => Create(lib, "Lib.BaseDoor"));
         var broken = distiller.Spawn(() => Create(app, "App.BrokenDoor"));
         var generic = distiller.Spawn(() => Create(app, "App.GenericDoor"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         // The base's states and sparkle ids are the same in every subclass; the subclass's own come after them.
         Assert.Equal(["locked", "unlocked"], baseDoor.Descriptor.States);
@@ -270,7 +270,7 @@ public sealed partial class GeneratedCodeTests
         Call(generic, "Open");
         generic.RequestState("unlocked");
         Call(generic, "Open");
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(
             ["base generic open", "derived locked open", "base unlocked open", "derived broken open", "derived alarm", "base data x 3", "base chain 7"],

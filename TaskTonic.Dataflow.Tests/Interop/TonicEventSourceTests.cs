@@ -65,10 +65,10 @@ public sealed partial class TonicEventSourceTests
             emitter.Emit(i);
         }
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.False(emitter.Output.Completion.IsCompleted);
         emitter.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         await emitter.Output.Completion.WaitAsync(s_safety);
         await sink.Completion.WaitAsync(s_safety);
@@ -86,7 +86,7 @@ public sealed partial class TonicEventSourceTests
         emitter.Emit(1);
         emitter.Emit(2);
         emitter.Close();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(2, emitter.Output.Count);
 
         var buffer = new BufferBlock<int>();
@@ -111,7 +111,7 @@ public sealed partial class TonicEventSourceTests
         }
 
         emitter.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         await recorder.Done.WaitAsync(s_safety);
         Assert.Null(recorder.Error);
@@ -126,7 +126,7 @@ public sealed partial class TonicEventSourceTests
         var recorder = new Recorder();
         using var subscription = emitter.Output.Subscribe(recorder);
         emitter.Fail("sensor lost");
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         await recorder.Done.WaitAsync(s_safety);
         var error = Assert.IsType<AggregateException>(recorder.Error).Flatten().InnerExceptions; // Dataflow's observable wraps it

@@ -39,7 +39,7 @@ public sealed partial class TonicTargetBlockTests
     {
         var distiller = new Distiller();
         var collector = distiller.Spawn(() => new Collector());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         for (var i = 0; i < 5; i++)
         {
             Assert.True(collector.Input.Post(i));
@@ -47,7 +47,7 @@ public sealed partial class TonicTargetBlockTests
 
         Assert.Empty(collector.Items);
         Assert.Equal(5, collector.Input.InputCount);
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         Assert.Equal([0, 1, 2, 3, 4], collector.Items);
         Assert.All(collector.Runners, r => Assert.Same(collector, r));
@@ -61,7 +61,7 @@ public sealed partial class TonicTargetBlockTests
     {
         var distiller = new Distiller();
         var collector = distiller.Spawn(() => new Collector(new TonicTargetBlockOptions { BoundedCapacity = 3 }));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var sends = Enumerable.Range(0, 6).Select(i => collector.Input.SendAsync(i)).ToList();
         Assert.All(sends.Take(3), s => Assert.True(s.IsCompletedSuccessfully && s.Result));
@@ -69,12 +69,12 @@ public sealed partial class TonicTargetBlockTests
         Assert.False(collector.Input.Post(99));
         Assert.Equal(3, collector.Input.InputCount);
 
-        distiller.Sparkle(count: 1); // processes item 0, which makes room for the oldest postponed send
+        distiller.Run(1); // processes item 0, which makes room for the oldest postponed send
         Assert.True(await sends[3].WaitAsync(s_safety));
         Assert.False(sends[4].IsCompleted);
         Assert.Equal(3, collector.Input.InputCount);
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(await sends[4].WaitAsync(s_safety));
         Assert.True(await sends[5].WaitAsync(s_safety));
         Assert.Equal([0, 1, 2, 3, 4, 5], collector.Items);
@@ -86,16 +86,16 @@ public sealed partial class TonicTargetBlockTests
     {
         var distiller = new Distiller();
         var collector = distiller.Spawn(() => new Collector());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         collector.Input.Post(1);
         collector.Input.Post(2);
         collector.Input.Complete();
 
         Assert.False(collector.Input.Post(3));
         Assert.False(collector.Input.Completion.IsCompleted);
-        distiller.Sparkle(count: 1);
+        distiller.Run(1);
         Assert.False(collector.Input.Completion.IsCompleted);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.True(collector.Input.Completion.IsCompletedSuccessfully);
         Assert.Equal([1, 2], collector.Items);
@@ -107,7 +107,7 @@ public sealed partial class TonicTargetBlockTests
     {
         var distiller = new Distiller();
         var collector = distiller.Spawn(() => new Collector(new TonicTargetBlockOptions { BoundedCapacity = 1 }));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var first = collector.Input.SendAsync(1);
         var second = collector.Input.SendAsync(2);
         Assert.False(second.IsCompleted);
@@ -115,7 +115,7 @@ public sealed partial class TonicTargetBlockTests
         collector.Input.Complete();
         Assert.False(await second.WaitAsync(s_safety));
         Assert.True(await first);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal([1], collector.Items);
         Assert.True(collector.Input.Completion.IsCompletedSuccessfully);
     }
@@ -125,16 +125,16 @@ public sealed partial class TonicTargetBlockTests
     {
         var distiller = new Distiller();
         var collector = distiller.Spawn(() => new Collector());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         collector.Input.Post(1);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         collector.Input.Post(2);
         collector.Input.Post(3);
         var boom = new InvalidOperationException("upstream broke");
         ((IDataflowBlock)collector.Input).Fault(boom);
 
         Assert.False(collector.Input.Completion.IsCompleted); // two accepted items still pass through the tonic's queue
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal([1], collector.Items);
         var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => collector.Input.Completion);
         Assert.Same(boom, thrown);
@@ -155,10 +155,10 @@ public sealed partial class TonicTargetBlockTests
                 collector!.Events.Add($"completed on {SparkleContext.Current.Tonic?.Name}");
             },
         }));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         collector.Input.Post(7);
         collector.Input.Complete();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Null(seen);
         Assert.Equal([7], collector.Items);
@@ -172,13 +172,13 @@ public sealed partial class TonicTargetBlockTests
     {
         var distiller = new Distiller();
         var collector = distiller.Spawn(() => new Collector(new TonicTargetBlockOptions { BoundedCapacity = 1 }));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         collector.Input.Post(1);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         collector.Finish();
         collector.Input.Post(2); // queued after the finish: dropped when it would run
         var postponed = collector.Input.SendAsync(3); // over capacity: given back when the tonic is gone
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.True(collector.IsCompleted);
         Assert.Equal([1], collector.Items);
@@ -201,12 +201,12 @@ public sealed partial class TonicTargetBlockTests
                 throw new InvalidOperationException("bad item");
             }
         }));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         collector.Input.Post(1);
         collector.Input.Post(2);
         collector.Input.Post(3);
         collector.Input.Complete();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal([1, 3], collector.Items);
         Assert.Equal("bad item", Assert.Single(failures).Exception.Message);

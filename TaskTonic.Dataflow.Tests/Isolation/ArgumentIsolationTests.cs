@@ -69,9 +69,9 @@ public sealed partial class ArgumentIsolationTests
     {
         var distiller = new Distiller();
         var host = distiller.Spawn(() => new Host());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         host.ToRemote!.Send();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal([1, 2, 3], host.Remote!.Snapshot);
         Assert.NotSame(host.ToRemote.Sent, host.Remote.Received);
         Assert.Equal([1, 2, 3], host.Remote.Received);
@@ -82,9 +82,9 @@ public sealed partial class ArgumentIsolationTests
     {
         var distiller = new Distiller();
         var host = distiller.Spawn(() => new Host());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         host.ToLocal!.Send();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Same(host.ToLocal.Sent, host.Local!.Received);
         Assert.Equal([1, 2, 3, 4], host.Local.Received);
     }
@@ -94,10 +94,10 @@ public sealed partial class ArgumentIsolationTests
     {
         var distiller = new Distiller();
         var host = distiller.Spawn(() => new Host());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var reading = new Reading("t1", 21.5);
         host.Remote!.Read(reading);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Same(reading, host.Remote.LastReading);
     }
 
@@ -109,7 +109,7 @@ public sealed partial class ArgumentIsolationTests
         var items = new List<int> { 9, 8, 7 };
         receiver.Receive(items);
         items.Clear();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal([9, 8, 7], receiver.Received);
         Assert.NotSame(items, receiver.Received);
     }

@@ -73,7 +73,7 @@ public sealed partial class DeepGraphCopyTests
         Assert.Contains("cycle detected", error.Message, StringComparison.Ordinal);
         Assert.Contains(typeof(Node).FullName!, error.Message, StringComparison.Ordinal);
         receiver.Take(Chain(2));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(2, CountOf(Assert.Single(receiver.Received)));
     }
 
@@ -88,7 +88,7 @@ public sealed partial class DeepGraphCopyTests
 
         sender.SendCycle();
         sender.SendPlain();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var failure = Assert.Single(failures);
         Assert.Same(sender, failure.Tonic);

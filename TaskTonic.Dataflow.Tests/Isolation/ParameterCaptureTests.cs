@@ -27,7 +27,7 @@ public sealed partial class ParameterCaptureTests
 
         receiver.Take(items, IsolationRequired: false);
         items.Add(3);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal([1, 2], receiver.Received);
         Assert.NotSame(items, receiver.Received);

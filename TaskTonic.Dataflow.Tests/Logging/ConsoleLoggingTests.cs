@@ -29,9 +29,9 @@ public sealed partial class ConsoleLoggingTests
         };
         var distiller = new Distiller(new Formula(settings));
         var door = distiller.Spawn(() => new Door(mode));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         door.Open();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         return output.ToString();
     }
 

@@ -38,10 +38,10 @@ public sealed partial class LogModeTests
         var logs = new CapturingLoggerFactory();
         var distiller = new Distiller(new Formula(new FormulaOptions { LoggerFactory = logs, DefaultLogMode = defaultMode, TimeProvider = new VirtualClock() }));
         var tonic = distiller.Spawn(() => new Chatty(mode));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         tonic.WithLine();
         tonic.Bye();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         return (distiller, logs, tonic);
     }
 

@@ -10,13 +10,13 @@ public sealed class CatalystPoolTests
     {
         var distiller = new Distiller();
         var bank = distiller.Spawn(() => new Bank(0 + Environment.ProcessorCount));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var pool = bank.Pool!;
         Assert.Equal(Environment.ProcessorCount, pool.Size);
         Assert.All(pool.Catalysts, c => Assert.Same(pool, c.Parent));
         Assert.All(pool.Catalysts, c => Assert.False(c.IsFinishing));
         bank.Close();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(bank.IsCompleted);
         Assert.All(pool.Catalysts, c => Assert.True(c.IsCompleted));
     }
@@ -51,10 +51,10 @@ public sealed class CatalystPoolTests
         pool.Resized += (_, _) => resized++;
         var third = pool.Catalysts[2];
         pool.Resize(2);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(third.IsCompleted);
         pool.Resize(4);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(["p.c0", "p.c1", "p.c3", "p.c4"], pool.Catalysts.Select(c => c.Name));
         Assert.All(pool.Catalysts, c => Assert.False(c.IsFinishing));
         Assert.Equal(2, resized);
@@ -67,7 +67,7 @@ public sealed class CatalystPoolTests
         {
             var distiller = new Distiller();
             var bank = distiller.Spawn(() => new Bank(3));
-            distiller.Sparkle();
+            distiller.RunUntilIdle();
             for (var i = 0; i < 60; i++)
             {
                 bank.Deposit($"k{i % 12}", i);
@@ -75,7 +75,7 @@ public sealed class CatalystPoolTests
 
             bank.Pool!.Resize(2);
             bank.Close();
-            distiller.Sparkle();
+            distiller.RunUntilIdle();
             Assert.True(bank.IsCompleted);
             return distiller.Trace.ToCanonicalStrings();
         }

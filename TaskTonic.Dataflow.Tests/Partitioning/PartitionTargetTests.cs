@@ -42,7 +42,7 @@ public sealed class PartitionTargetTests
     {
         var distiller = new Distiller();
         var bank = distiller.Spawn(() => new Bank(1));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var target = bank.Accounts!.AsTarget<Order>(o => o.Symbol, (account, o) => account.Seen.Add(o.Sequence), boundedCapacityPerCatalyst: 2);
         Assert.True(target.Post(new Order("a", 1)));
         Assert.True(target.Post(new Order("b", 2)));
@@ -50,7 +50,7 @@ public sealed class PartitionTargetTests
         var waiting = target.SendAsync(new Order("a", 4));
         Assert.False(waiting.IsCompleted);
         Assert.Equal(2, target.InputCount);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(await waiting.WaitAsync(s_safety));
         Assert.Equal([1, 4], bank.Accounts.For("a").Seen);
         target.Complete();
@@ -62,12 +62,12 @@ public sealed class PartitionTargetTests
     {
         var distiller = new Distiller();
         var bank = distiller.Spawn(() => new Bank(2));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var target = bank.Accounts!.AsTarget<Order>(o => o.Symbol, (account, o) => account.Seen.Add(o.Sequence));
         Assert.True(target.Post(new Order("a", 1)));
         Assert.False(target.Post(new Order(null!, 2)));
         Assert.False(target.Post(new Order("a", 3)));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         await Assert.ThrowsAsync<ArgumentException>(() => target.Completion.WaitAsync(s_safety));
         Assert.Empty(bank.Accounts.For("a").Seen);
     }
@@ -77,7 +77,7 @@ public sealed class PartitionTargetTests
     {
         var distiller = new Distiller();
         var bank = distiller.Spawn(() => new Bank(2));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var first = bank.Accounts!.AsTarget<Order>(o => o.Symbol, (account, o) => account.Seen.Add(o.Sequence));
         var source = new BufferBlock<Order>();
         source.LinkTo(first, new DataflowLinkOptions { PropagateCompletion = true });
@@ -87,7 +87,7 @@ public sealed class PartitionTargetTests
         var second = bank.Accounts.AsTarget<Order>(o => o.Symbol, (account, o) => account.Seen.Add(o.Sequence));
         Assert.True(second.Post(new Order("z", 1)));
         bank.Close();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second.Completion.WaitAsync(s_safety));
         Assert.Equal("boundedCapacityPerCatalyst", Assert.Throws<ArgumentOutOfRangeException>(() =>
             bank.Accounts.AsTarget<Order>(o => o.Symbol, (_, _) => { }, 0)).ParamName);

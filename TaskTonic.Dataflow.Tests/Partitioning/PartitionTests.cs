@@ -12,7 +12,7 @@ public sealed class PartitionTests
     {
         var distiller = new Distiller();
         var bank = distiller.Spawn(() => new Bank(3));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var accounts = bank.Accounts!;
         var alice = accounts.For("alice");
         Assert.Same(alice, accounts.For("alice"));
@@ -20,7 +20,7 @@ public sealed class PartitionTests
         Assert.Same(accounts, alice.Parent);
         Assert.Equal("alice", alice.Key);
         alice.Add(5);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(5, alice.Balance);
         Assert.Equal(1, accounts.ActiveKeys);
         Assert.Equal(1, accounts.Activations);
@@ -60,7 +60,7 @@ public sealed class PartitionTests
     {
         var distiller = new Distiller();
         var bank = distiller.Spawn(() => new Bank(2));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal("key", Assert.Throws<ArgumentNullException>(() => bank.Accounts!.For(null!)).ParamName);
         Assert.Equal(0, bank.Accounts!.ActiveKeys);
     }
@@ -78,7 +78,7 @@ public sealed class PartitionTests
         Assert.Equal(0, partition.ActiveKeys);
         fail = false;
         partition.For("bob").Add(1);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(1, partition.For("bob").Balance);
     }
 
@@ -107,14 +107,14 @@ public sealed class PartitionTests
         };
         var distiller = new Distiller();
         var bank = distiller.Spawn(() => new Bank(2, options));
-        distiller.Sparkle(timeout: TimeSpan.FromSeconds(1));
+        distiller.RunUntilIdle(TimeSpan.FromSeconds(1));
         var accounts = bank.Accounts!;
         var first = accounts.For("carol");
         first.Add(5);
         accounts.For("dave").Add(1);
-        distiller.Sparkle(timeout: TimeSpan.FromSeconds(6));
+        distiller.RunUntilIdle(TimeSpan.FromSeconds(6));
         accounts.For("dave").Add(1);
-        distiller.Sparkle(timeout: TimeSpan.FromSeconds(9));
+        distiller.RunUntilIdle(TimeSpan.FromSeconds(9));
         Assert.True(first.IsCompleted);
         Assert.Equal(5, saved["carol"]);
         Assert.Equal(1, accounts.Passivations);
@@ -122,7 +122,7 @@ public sealed class PartitionTests
         var second = accounts.For("carol");
         Assert.NotSame(first, second);
         second.Add(2);
-        distiller.Sparkle(timeout: TimeSpan.FromSeconds(1));
+        distiller.RunUntilIdle(TimeSpan.FromSeconds(1));
         Assert.Equal(7, second.Balance);
         Assert.Equal(3, accounts.Activations);
         Assert.Equal(0, distiller.Ledger.DroppedCount);
@@ -135,12 +135,12 @@ public sealed class PartitionTests
         var options = new PartitionOptions<string, Account> { Save = (key, account) => saved[key] = account.Balance };
         var distiller = new Distiller();
         var bank = distiller.Spawn(() => new Bank(2, options));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         bank.Deposit("a", 1);
         bank.Deposit("b", 2);
         bank.Deposit("a", 3);
         bank.Close();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(bank.IsCompleted);
         Assert.Equal(new Dictionary<string, int> { ["a"] = 4, ["b"] = 2 }, saved);
         Assert.Throws<InvalidOperationException>(() => bank.Accounts!.For("c"));

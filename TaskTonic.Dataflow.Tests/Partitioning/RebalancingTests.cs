@@ -77,7 +77,7 @@ public sealed class RebalancingTests
         var options = new PartitionOptions<string, Account> { RebalancePolicy = policy, CheckInterval = TimeSpan.FromSeconds(1) };
         var distiller = new Distiller();
         var bank = distiller.Spawn(() => new Bank(2, options));
-        distiller.Sparkle(timeout: TimeSpan.FromMilliseconds(10));
+        distiller.RunUntilIdle(TimeSpan.FromMilliseconds(10));
         var accounts = bank.Accounts!;
         var keys = Enumerable.Range(0, 40).Select(i => $"k{i}").ToList();
         for (var i = 0; i < 10; i++)
@@ -85,14 +85,14 @@ public sealed class RebalancingTests
             keys.ForEach(k => accounts.For(k).Add(i));
         }
 
-        distiller.Sparkle(timeout: TimeSpan.FromSeconds(1.5));
+        distiller.RunUntilIdle(TimeSpan.FromSeconds(1.5));
         Assert.True(moved);
         for (var i = 10; i < 20; i++)
         {
             keys.ForEach(k => accounts.For(k).Add(i));
         }
 
-        distiller.Sparkle(timeout: TimeSpan.FromSeconds(1));
+        distiller.RunUntilIdle(TimeSpan.FromSeconds(1));
         var c0 = bank.Pool!.Catalysts[0];
         Assert.All(keys, k => Assert.NotSame(c0, accounts.For(k).Catalyst));
         Assert.All(keys, k => Assert.Equal(Enumerable.Range(0, 20), accounts.For(k).Seen));

@@ -64,7 +64,7 @@ public sealed partial class RouterTests
     {
         var distiller = new Distiller();
         var asker = distiller.Spawn(() => new Asker());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         return (distiller, asker);
     }
 
@@ -88,7 +88,7 @@ public sealed partial class RouterTests
         router.Routees[2].Handle("five");
         router.Routees[2].Handle("six");
         Assert.Equal(0, router.LeastQueued().Index);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(0, router.LeastQueued().Index);
         Assert.Equal(6, router.Routees[2].Seen.Count);
     }
@@ -105,7 +105,7 @@ public sealed partial class RouterTests
         }
 
         router.Broadcast(w => w.Handle("all"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.All(keys, k => Assert.Same(router.ForKey(k), router.Routees.Single(w => w.Seen.Contains(k))));
         Assert.All(router.Routees, w => Assert.InRange(w.Seen.Count, 60, 160));
         Assert.All(router.Routees, w => Assert.Equal("all", w.Seen[^1]));
@@ -118,11 +118,11 @@ public sealed partial class RouterTests
         var (distiller, asker) = Start();
         var start = distiller.Clock.GetUtcNow();
         asker.Ask(4, 5);
-        distiller.Sparkle(until: () => asker.Result is not null);
+        distiller.RunUntil(() => asker.Result is not null);
         Assert.Equal([40, 41, 42], asker.Result!.Replies.Order());
         Assert.False(asker.Result.TimedOut);
         Assert.True(distiller.Clock.GetUtcNow() - start < TimeSpan.FromSeconds(5));
-        distiller.Sparkle(timeout: TimeSpan.FromSeconds(10));
+        distiller.RunUntilIdle(TimeSpan.FromSeconds(10));
         Assert.Equal(1, asker.Results);
     }
 
@@ -134,7 +134,7 @@ public sealed partial class RouterTests
         router.Routees[1].Silent = true;
         var start = distiller.Clock.GetUtcNow();
         asker.Ask(7, 5);
-        distiller.Sparkle(until: () => asker.Result is not null);
+        distiller.RunUntil(() => asker.Result is not null);
         Assert.True(asker.Result!.TimedOut);
         Assert.Equal(3, asker.Result.Expected);
         Assert.Equal([70, 72], asker.Result.Replies.Order());
@@ -143,7 +143,7 @@ public sealed partial class RouterTests
         router.Routees[1].Held!.Send(71);
         Assert.Equal(1, router.LateReplies);
         Assert.Throws<InvalidOperationException>(() => router.Routees[1].Held!.Send(71));
-        distiller.Sparkle(timeout: TimeSpan.FromSeconds(1));
+        distiller.RunUntilIdle(TimeSpan.FromSeconds(1));
         Assert.Equal(1, asker.Results);
     }
 

@@ -42,9 +42,9 @@ public sealed partial class RecordingFormatTests
             gadget.Call(() => { });
         }
 
-        distiller.Sparkle(untilSparkle: "ttse__on_beep");
+        distiller.RunUntilSparkle("ttse__on_beep");
         gadget.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         recorder.Dispose();
         var bytes = stream.ToArray();
         return (SparkleRecording.Read(new MemoryStream(bytes)), bytes, recorder);

@@ -183,7 +183,7 @@ public sealed partial class ServiceTests
         var (distiller, inits) = Start();
         var c1 = distiller.Spawn(() => new Client("c1", inits));
         var c2 = distiller.Spawn(() => new Client("c2", inits));
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         var srv = c1.Service!;
         Assert.Same(srv, c2.Service);
@@ -217,16 +217,16 @@ public sealed partial class ServiceTests
         var (distiller, inits) = Start();
         var c1 = distiller.Spawn(() => new Client("c1", inits));
         var c2 = distiller.Spawn(() => new Client("c2", inits));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var srv = c1.Service!;
 
         c1.Quit();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal([(c1.Id, 1)], srv.ClientsLeft);
         Assert.False(srv.IsFinishing);
 
         c2.Quit();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal([(c1.Id, 1), (c2.Id, 0)], srv.ClientsLeft);
         Assert.True(srv.Finished);
         Assert.True(srv.IsCompleted);
@@ -242,16 +242,16 @@ public sealed partial class ServiceTests
         var (distiller, _) = Start();
         var x = distiller.Spawn(() => new AlphaUser("x"));
         var y = distiller.Spawn(() => new AlphaUser("y"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var alpha = x.Alpha!;
         Assert.NotNull(alpha.Worker);
 
         x.Quit();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.False(alpha.IsFinishing);
 
         y.Quit();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(alpha.IsCompleted);
         Assert.True(alpha.Worker!.IsCompleted);
         Assert.Empty(distiller.Ledger.Services.Running);
@@ -262,13 +262,13 @@ public sealed partial class ServiceTests
     {
         var (distiller, _) = Start();
         var user = distiller.Spawn(() => new PingUser());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var ping = user.Ping!;
         var pong = ping.Pong!;
         Assert.Same(ping, pong.Ping);
 
         user.Quit();
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         Assert.True(ping.IsCompleted);
         Assert.True(pong.IsCompleted);
@@ -303,7 +303,7 @@ public sealed partial class ServiceTests
         distiller.Formula.AddStartingTonic(() => created = distiller.Ledger.Services.Get(() => new IpConnectionService(inits)));
         distiller.Start();
         var user = distiller.Spawn(() => new ConnectionUser());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Same(created, user.Connection);
         Assert.Equal("ip", user.Connection!.Kind);
@@ -318,7 +318,7 @@ public sealed partial class ServiceTests
         distiller.Ledger.Services.Register<ConnectionService>(() => new IpConnectionService(inits));
         var u1 = distiller.Spawn(() => new ConnectionUser());
         var u2 = distiller.Spawn(() => new ConnectionUser());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.IsType<IpConnectionService>(u1.Connection);
         Assert.Same(u1.Connection, u2.Connection);
@@ -332,15 +332,15 @@ public sealed partial class ServiceTests
         distiller.Ledger.Services.Register<ConnectionService>(() => new IpConnectionService(inits));
         var client = distiller.Spawn(() => new Client("c", inits));
         var user = distiller.Spawn(() => new ConnectionUser());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         client.Service!.Quit();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(client.SrvCompleted);
         Assert.False(client.IsFinishing);
 
         user.Connection!.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal("conn", user.CompletedService);
     }
 
@@ -350,7 +350,7 @@ public sealed partial class ServiceTests
         var logs = new CapturingLoggerFactory();
         var (distiller, inits) = Start(new FormulaOptions { TimeProvider = new VirtualClock(), LoggerFactory = logs });
         var client = distiller.Spawn(() => new Client("c", inits, serviceName: "other"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal("srv", client.Service!.Name);
         Assert.Null(distiller.Ledger.Find("other"));
@@ -362,7 +362,7 @@ public sealed partial class ServiceTests
     {
         var (distiller, _) = Start();
         var service = distiller.Ledger.Spawn(() => distiller.Ledger.Services.Get(() => new MainService()));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Same(distiller.Formula.MainCatalyst, service.Catalyst);
         Assert.Same(distiller.Formula.MainCatalyst, service.Parent);

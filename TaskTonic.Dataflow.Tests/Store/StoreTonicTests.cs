@@ -64,7 +64,7 @@ public sealed partial class StoreTonicTests
         var store = new StoreT();
         var distiller = new Distiller();
         var watcher = distiller.Spawn(() => new Watcher(store));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.NotNull(watcher.Subscription);
 
         store.Set("cfg/a", 1);
@@ -75,7 +75,7 @@ public sealed partial class StoreTonicTests
         }
 
         Assert.Empty(watcher.Got); // nothing ran on the writer's thread: the changes wait as work orders
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(2, watcher.Got.Count);
         Assert.Equal([("cfg/a", 1)], watcher.Got[0].Select(c => (c.Path, (int)c.NewValue!)).ToArray());
         Assert.Equal([("cfg/b", 2), ("cfg/a", 3)], watcher.Got[1].Select(c => (c.Path, (int)c.NewValue!)).ToArray());
@@ -88,15 +88,15 @@ public sealed partial class StoreTonicTests
         var store = new StoreT();
         var distiller = new Distiller();
         var watcher = distiller.Spawn(() => new Watcher(store));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(1, store.SubscriptionCount);
         watcher.Quit();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(watcher.IsCompleted);
         Assert.Equal(0, store.SubscriptionCount);
         Assert.False(watcher.Subscription!.IsActive);
         store.Set("cfg/x", 1);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Empty(watcher.Got);
         Assert.Equal(0, distiller.Ledger.DeadLetters.Count);
     }
@@ -107,13 +107,13 @@ public sealed partial class StoreTonicTests
         var store = new StoreT();
         var distiller = new Distiller();
         var watcher = distiller.Spawn(() => new Watcher(store));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         store.Set("cfg/x", 1); // queued before the finish: delivered
         watcher.Quit();
-        distiller.Sparkle(until: () => watcher.IsFinishing);
+        distiller.RunUntil(() => watcher.IsFinishing);
         Assert.False(watcher.Subscription!.IsActive);
         store.Set("cfg/x", 2); // after the finish began: not queued, so nothing is dropped
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(1, (int)Assert.Single(Assert.Single(watcher.Got)).NewValue!);
         Assert.Equal(0, distiller.Ledger.DeadLetters.Count);
     }
@@ -139,7 +139,7 @@ public sealed partial class StoreTonicTests
         var distiller = new Distiller();
         var a = distiller.Spawn(() => new Initial());
         var b = distiller.Spawn(() => new Initial());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Same(a.Seen, b.Seen);
         Assert.Same(distiller.Ledger.Store, a.Seen);
         Assert.Equal(new StoreChange("formula/project_name", "tasktonic app", null, "init"), Assert.Single(a.Got));

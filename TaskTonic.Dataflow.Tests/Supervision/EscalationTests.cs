@@ -54,13 +54,13 @@ public sealed partial class EscalationTests
         var root = distiller.Spawn(() => new Parent(
             (() => new Parent((() => new Parent((() => new Member("leaf", log), SupervisionPolicy.Escalate)), SupervisionPolicy.Escalate)),
              SupervisionPolicy.Restart())));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var top = (Parent)root.Children.Single();
         var middle = (Parent)top.Children.Single();
         var leaf = (Member)middle.Children.Single();
 
         leaf.Boom();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(
             [SupervisionEventKind.Escalated, SupervisionEventKind.Escalated, SupervisionEventKind.RestartScheduled, SupervisionEventKind.Restarted],
@@ -83,11 +83,11 @@ public sealed partial class EscalationTests
         var (distiller, _, events) = SupervisionTestSupport.Start(SupervisionTestSupport.VirtualSettings(SupervisionPolicy.Escalate));
         var log = new List<string>();
         distiller.Formula.Ledger.Spawn(() => new Parent((() => new Member("m", log), SupervisionPolicy.Escalate)), distiller.Formula.MainCatalyst);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var parent = (Parent)distiller.Formula.MainCatalyst!.Infusions.Single();
 
         ((Member)parent.Children[0]).Boom();
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         Assert.True(result.StoppedBecause(StopReasons.CatalystFinished));
         var fault = Assert.IsType<InvalidOperationException>(distiller.Ledger.Supervision.Fault);
@@ -135,7 +135,7 @@ public sealed partial class EscalationTests
             (() => new Member("a", log), group),
             (() => new Member("b", log), group),
             (() => new Member("c", log), SupervisionPolicy.Restart())));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var (a, b, c) = ((Member)parent.Children[0], (Member)parent.Children[1], (Member)parent.Children[2]);
         log.Clear();
 
@@ -144,7 +144,7 @@ public sealed partial class EscalationTests
         a.Work(2);
         b.Work(3);
         c.Work(4);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(1, a.RestartCount);
         Assert.Equal(1, b.RestartCount);
@@ -166,10 +166,10 @@ public sealed partial class EscalationTests
         var log = new List<string>();
         var group = new SupervisionPolicy { Directive = SupervisionDirective.Stop, Strategy = SupervisionStrategy.AllForOne };
         var parent = distiller.Spawn(() => new Parent((() => new Member("a", log), group), (() => new Member("b", log), group)));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         ((Member)parent.Children[1]).Boom();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.All(parent.Children, t => Assert.True(t.IsCompleted));
         Assert.Equal(2, events.Items.Count(e => e.Kind == SupervisionEventKind.Stopped));
@@ -186,14 +186,14 @@ public sealed partial class EscalationTests
             Decider = ex => ex is TimeoutException ? SupervisionDirective.Resume : SupervisionDirective.Restart,
         };
         var parent = distiller.Spawn(() => new Parent((() => new Member("m", log), policy)));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var member = (Member)parent.Children[0];
 
         member.Timeout();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(0, member.RestartCount);
         member.Boom();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(1, member.RestartCount);
         Assert.Equal([SupervisionEventKind.Resumed, SupervisionEventKind.RestartScheduled, SupervisionEventKind.Restarted], events.Items.Select(e => e.Kind));
@@ -205,11 +205,11 @@ public sealed partial class EscalationTests
         var (distiller, _, events) = SupervisionTestSupport.Start(SupervisionTestSupport.VirtualSettings(SupervisionPolicy.Stop));
         var log = new List<string>();
         var typed = distiller.Spawn(() => new TypedParent(log));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         typed.Typed!.Boom();
         typed.Other!.Boom();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(1, typed.Typed.RestartCount);
         Assert.False(typed.Typed.IsFinishing);

@@ -22,14 +22,14 @@ public sealed partial class FaultInjectionTests
         var processed = new List<int>(Orders);
         var policy = SupervisionPolicy.Restart(new RestartOptions { MaxRestarts = null });
         var worker = distiller.Ledger.Supervision.Spawn(() => new FlakyWorker(processed, FailEvery, "worker"), policy);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         for (var n = 1; n <= Orders; n++)
         {
             worker.Work(n);
         }
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(s_expected, processed);
         Assert.Equal(Orders / FailEvery, worker.RestartCount);
@@ -56,14 +56,14 @@ public sealed partial class FaultInjectionTests
         var (distiller, _, events) = SupervisionTestSupport.Start();
         var processed = new List<int>(Orders);
         var worker = distiller.Ledger.Supervision.Spawn(() => new FlakyWorker(processed, FailEvery), SupervisionPolicy.Resume);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         for (var n = 1; n <= Orders; n++)
         {
             worker.Work(n);
         }
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(s_expected, processed);
         Assert.Same(worker, worker.Incarnation);
@@ -80,14 +80,14 @@ public sealed partial class FaultInjectionTests
         var (distiller, letters, events) = SupervisionTestSupport.Start();
         var processed = new List<int>(Orders);
         var worker = distiller.Ledger.Supervision.Spawn(() => new FlakyWorker(processed, FailEvery), SupervisionPolicy.Stop);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         for (var n = 1; n <= Orders; n++)
         {
             worker.Work(n);
         }
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(Enumerable.Range(1, FailEvery - 1), processed);
         Assert.True(worker.IsCompleted);

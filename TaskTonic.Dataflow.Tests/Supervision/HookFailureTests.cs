@@ -91,9 +91,9 @@ public sealed partial class HookFailureTests
         var log = new List<string>();
         int[] budget = [1];
         var holder = distiller.Spawn(() => new Holder(() => new Hooked(hook, budget, log), SupervisionPolicy.Restart()));
-        distiller.Sparkle(until: () => holder.Child is not null);
+        distiller.RunUntil(() => holder.Child is not null);
         ((Hooked)holder.Child!).Work(1);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(expected, log);
         Assert.Equal(1, holder.Child.RestartCount);
@@ -110,11 +110,11 @@ public sealed partial class HookFailureTests
         var log = new List<string>();
         int[] budget = [1];
         var holder = distiller.Spawn(() => new Holder(() => new Hooked("exit idle", budget, log), SupervisionPolicy.Restart()));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var hooked = (Hooked)holder.Child!;
         hooked.Go();
         hooked.Work(2);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(["start", "enter idle", "exit idle", "start", "enter idle", "work 2 in idle"], log);
         Assert.Equal("ttse_idle__on_exit", Assert.Single(letters.Items).SparkleName);
@@ -129,12 +129,12 @@ public sealed partial class HookFailureTests
         int[] budget = [1];
         var top = distiller.Spawn(() => new Holder(
             () => new Holder(() => new Hooked("on_finished", budget, log), SupervisionPolicy.Escalate), SupervisionPolicy.Restart()));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var middle = (Holder)top.Child!;
         var hooked = (Hooked)middle.Child!;
 
         hooked.Quit();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.True(hooked.IsCompleted);
         Assert.Equal("ttse__on_finished", Assert.Single(letters.Items, l => l.Reason == DeadLetterReason.Failed).SparkleName);
@@ -150,9 +150,9 @@ public sealed partial class HookFailureTests
         var log = new List<string>();
         int[] budget = [1];
         var holder = distiller.Spawn(() => new Holder(() => new Hooked("on_finished", budget, log), SupervisionPolicy.Restart()));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         ((Hooked)holder.Child!).Quit();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.True(holder.Child.IsCompleted);
         Assert.Single(letters.Items, l => l.Reason == DeadLetterReason.Failed);
@@ -165,11 +165,11 @@ public sealed partial class HookFailureTests
         var (distiller, letters, _) = SupervisionTestSupport.Start();
         var log = new List<string>();
         var holder = distiller.Spawn(() => new Holder(() => new Ticker(2, log), SupervisionPolicy.Restart()));
-        distiller.Sparkle(until: () => holder.Child is not null);
+        distiller.RunUntil(() => holder.Child is not null);
         var old = holder.Child!;
         var start = distiller.Clock.GetUtcNow();
 
-        distiller.Sparkle(until: () => log.Count(l => l == "tick 1") == 2, timeout: TimeSpan.FromMinutes(1));
+        distiller.RunUntil(() => log.Count(l => l == "tick 1") == 2, TimeSpan.FromMinutes(1));
 
         Assert.Equal(["start", "tick 1", "tick 2", "start", "tick 1"], log);
         Assert.Equal(3.0, (distiller.Clock.GetUtcNow() - start).TotalSeconds);
@@ -177,7 +177,7 @@ public sealed partial class HookFailureTests
         Assert.Single(old.Incarnation.Timers);
         Assert.Equal("ttse__on_tick", Assert.Single(letters.Items).SparkleName);
         ((Ticker)old).Quit();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(old.IsCompleted);
     }
 
@@ -186,7 +186,7 @@ public sealed partial class HookFailureTests
     {
         var (distiller, letters, events) = SupervisionTestSupport.Start();
         var holder = distiller.Spawn(() => new Holder(() => new CallbackTimer(), SupervisionPolicy.Stop));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.True(holder.Child!.IsCompleted);
         Assert.Single(letters.Items, l => l.Reason == DeadLetterReason.Failed && l.Exception is InvalidOperationException);

@@ -94,7 +94,7 @@ public sealed partial class RestartTests
         var (distiller, events, letters) = Start();
         var log = new List<string>();
         var boss = distiller.Spawn(() => new Boss(() => new Counter(log), SupervisionPolicy.Restart()));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var counter = (Counter)boss.Worker!;
         var oldLeaf = counter.Child!;
 
@@ -102,7 +102,7 @@ public sealed partial class RestartTests
         counter.Boom();
         counter.Add(1);
         counter.Add(2);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var live = (Counter)counter.Incarnation;
         Assert.NotSame(counter, live);
@@ -127,10 +127,10 @@ public sealed partial class RestartTests
         // Calls on the old reference reach the live instance; its completion is the address's completion.
         var completion = counter.Completion;
         counter.Add(10);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(13, live.Count);
         boss.FinishNow();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(counter.IsCompleted);
         Assert.True(completion.IsCompletedSuccessfully);
         Assert.True(live.Completion.IsCompletedSuccessfully);
@@ -152,13 +152,13 @@ public sealed partial class RestartTests
         var start = distiller.Clock.GetUtcNow();
         int[] budget = [3];
         var boss = distiller.Spawn(() => new Boss(() => new StartFailer(budget, processed), policy));
-        distiller.Sparkle(until: () => boss.Worker is not null);
+        distiller.RunUntil(() => boss.Worker is not null);
         var worker = (StartFailer)boss.Worker!;
         worker.Work(1);
         worker.Work(2);
-        distiller.Sparkle(until: () => worker.RestartCount == 1);
+        distiller.RunUntil(() => worker.RestartCount == 1);
         worker.Work(3);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal([1, 2, 3], processed);
         Assert.Equal(3, worker.RestartCount);
@@ -185,7 +185,7 @@ public sealed partial class RestartTests
         var start = distiller.Clock.GetUtcNow();
         int[] budget = [4];
         distiller.Spawn(() => new Boss(() => new StartFailer(budget, []), policy));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var delays = events.Items.Where(e => e.Kind == SupervisionEventKind.RestartScheduled).Select(e => e.Delay!.Value.TotalSeconds).ToArray();
         Assert.Equal(expected, delays);
@@ -201,7 +201,7 @@ public sealed partial class RestartTests
         var policy = SupervisionPolicy.Restart(new RestartOptions { Delay = TimeSpan.FromSeconds(10), UseJitter = true, MaxRestarts = null });
         int[] budget = [20];
         distiller.Spawn(() => new Boss(() => new StartFailer(budget, []), policy));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var delays = events.Items.Where(e => e.Kind == SupervisionEventKind.RestartScheduled).Select(e => e.Delay!.Value.TotalSeconds).ToArray();
         Assert.Equal(20, delays.Length);
@@ -218,10 +218,10 @@ public sealed partial class RestartTests
         var start = distiller.Clock.GetUtcNow();
         int[] budget = [100];
         var boss = distiller.Spawn(() => new Boss(() => new StartFailer(budget, processed), policy));
-        distiller.Sparkle(until: () => boss.Worker is not null);
+        distiller.RunUntil(() => boss.Worker is not null);
         var worker = (StartFailer)boss.Worker!;
         worker.Work(1);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(3, worker.RestartCount);
         Assert.True(worker.IsCompleted);
@@ -241,12 +241,12 @@ public sealed partial class RestartTests
         var policy = SupervisionPolicy.Restart(new RestartOptions { MaxRestarts = 1, Window = TimeSpan.FromSeconds(1) });
         var log = new List<string>();
         var boss = distiller.Spawn(() => new Boss(() => new Counter(log), policy));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         for (var i = 0; i < 5; i++)
         {
             AsCounter(boss).Boom();
-            distiller.Sparkle();
+            distiller.RunUntilIdle();
             distiller.Clock.Advance(TimeSpan.FromSeconds(2));
         }
 
@@ -256,7 +256,7 @@ public sealed partial class RestartTests
         // Two failures within the window: the second one is over the limit of one restart.
         AsCounter(boss).Boom();
         AsCounter(boss).Boom();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Single(events.Items, e => e.Kind == SupervisionEventKind.LimitReached);
         Assert.True(boss.Worker!.IsCompleted);
     }
@@ -274,15 +274,15 @@ public sealed partial class RestartTests
             ResetBackoffAfter = TimeSpan.FromMinutes(5),
         });
         var boss = distiller.Spawn(() => new Boss(() => new Counter(log), policy));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         AsCounter(boss).Boom();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         AsCounter(boss).Boom();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         distiller.Clock.Advance(TimeSpan.FromMinutes(10));
         AsCounter(boss).Boom();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var delays = events.Items.Where(e => e.Kind == SupervisionEventKind.RestartScheduled).Select(e => e.Delay!.Value.TotalSeconds);
         Assert.Equal([1.0, 2.0, 1.0], delays);
@@ -308,7 +308,7 @@ public sealed partial class RestartTests
         });
         int[] budget = [int.MaxValue];
         var grand = distiller.Spawn(() => new Boss(() => new Boss(() => new StartFailer(budget, []), policy), SupervisionPolicy.Restart()));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var kinds = events.Items.Select(e => e.Kind).ToList();
         var limit = kinds.IndexOf(SupervisionEventKind.LimitReached);
@@ -329,14 +329,14 @@ public sealed partial class RestartTests
         var policy = SupervisionPolicy.Restart(new RestartOptions { Delay = TimeSpan.FromMinutes(1) });
         int[] budget = [1];
         var boss = distiller.Spawn(() => new Boss(() => new StartFailer(budget, []), policy));
-        distiller.Sparkle(until: () => boss.Worker is not null);
+        distiller.RunUntil(() => boss.Worker is not null);
         var worker = (StartFailer)boss.Worker!;
         worker.Work(7);
-        distiller.Sparkle(until: () => events.Items.Any(e => e.Kind == SupervisionEventKind.RestartScheduled));
+        distiller.RunUntil(() => events.Items.Any(e => e.Kind == SupervisionEventKind.RestartScheduled));
         Assert.False(worker.IsFinishing);
 
         boss.FinishNow();
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         Assert.True(boss.IsCompleted);
         Assert.True(worker.IsCompleted);
@@ -356,10 +356,10 @@ public sealed partial class RestartTests
         var policy = SupervisionPolicy.Restart(new RestartOptions { Delay = TimeSpan.FromSeconds(1), MaxRestarts = null });
         var boss = distiller.Spawn(() => new Boss(
             () => ++builds is 2 or 3 ? throw new InvalidOperationException("cannot build") : new Counter(log), policy));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         AsCounter(boss).Boom();
         AsCounter(boss).Add(4);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(4, builds);
         Assert.Equal(2, events.Items.Count(e => e.Kind == SupervisionEventKind.RestartFailed));
@@ -373,9 +373,9 @@ public sealed partial class RestartTests
         var (distiller, events, _) = Start();
         var log = new List<string>();
         var parent = distiller.Spawn(() => new TypePolicyBoss(log));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         parent.Counter!.Boom();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.True(parent.Counter.IsCompleted);
         Assert.Single(events.Items, e => e.Kind == SupervisionEventKind.Stopped);
@@ -387,15 +387,15 @@ public sealed partial class RestartTests
         var (distiller, _, letters) = Start();
         var log = new List<string>();
         var boss = distiller.Spawn(() => new Boss(() => new Counter(log), SupervisionPolicy.Restart(new RestartOptions { Delay = TimeSpan.FromSeconds(1) })));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var old = AsCounter(boss);
         old.Boom();
-        distiller.Sparkle(until: () => distiller.Ledger.Supervision.CountOf(SupervisionEventKind.RestartScheduled) > 0);
+        distiller.RunUntil(() => distiller.Ledger.Supervision.CountOf(SupervisionEventKind.RestartScheduled) > 0);
         var ran = false;
         old.PostUserCallback(() => ran = true);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         old.PostUserCallback(() => ran = true);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.False(ran);
         Assert.Equal(2, letters.Items.Count(l => l.Reason == DeadLetterReason.TonicRestarted));

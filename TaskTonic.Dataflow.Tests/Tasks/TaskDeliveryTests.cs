@@ -84,15 +84,15 @@ public sealed partial class TaskDeliveryTests
         var distiller = new Distiller();
         var download = new TaskCompletionSource<string>();
         var fetcher = distiller.Spawn(() => new Fetcher(download.Task));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         fetcher.Ping(1);
         fetcher.Ping(2);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(["started", "ping 1", "ping 2"], fetcher.Events);
 
         download.SetResult("<html/>");
         Assert.Equal(3, fetcher.Events.Count); // completing the task only queued the delivery
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
 
         Assert.Equal(["started", "ping 1", "ping 2", "page <html/>"], fetcher.Events);
         Assert.Same(fetcher, Assert.Single(fetcher.HandlerTonics));
@@ -107,10 +107,10 @@ public sealed partial class TaskDeliveryTests
         var distiller = new Distiller();
         var download = new TaskCompletionSource<string>();
         var fetcher = distiller.Spawn(() => new Fetcher(download.Task));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var boom = new HttpRequestException("404");
         download.SetException(boom);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Same(boom, fetcher.Failure);
         Assert.Equal(["started", "failed HttpRequestException"], fetcher.Events);
@@ -123,9 +123,9 @@ public sealed partial class TaskDeliveryTests
         var distiller = new Distiller();
         var download = new TaskCompletionSource<string>();
         var fetcher = distiller.Spawn(() => new Fetcher(download.Task));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         download.SetException([new InvalidOperationException("a"), new InvalidOperationException("b")]);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var aggregate = Assert.IsType<AggregateException>(fetcher.Failure);
         Assert.Equal(2, aggregate.InnerExceptions.Count);
@@ -140,11 +140,11 @@ public sealed partial class TaskDeliveryTests
         var toCancelPath = new TaskCompletionSource<string>();
         var plain = distiller.Spawn(() => new Fetcher(toErrorPath.Task));
         var separate = distiller.Spawn(() => new Fetcher(toCancelPath.Task, separateCancel: true));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         cts.Cancel();
         toErrorPath.SetCanceled(cts.Token);
         toCancelPath.SetCanceled(cts.Token);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(["started", "failed TaskCanceledException"], plain.Events);
         Assert.Equal(cts.Token, Assert.IsType<TaskCanceledException>(plain.Failure).CancellationToken);
@@ -158,11 +158,11 @@ public sealed partial class TaskDeliveryTests
         var distiller = new Distiller();
         var work = new TaskCompletionSource();
         var waiter = distiller.Spawn(() => new Waiter(work.Task));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(["start returned", "already done"], waiter.Events);
 
         work.SetResult();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(["start returned", "already done", "done"], waiter.Events);
     }
 
@@ -176,10 +176,10 @@ public sealed partial class TaskDeliveryTests
         var other = distiller.Spawn(() => new Fetcher(lateFailure.Task));
         var dropped = new List<DroppedWorkOrder>();
         distiller.Ledger.WorkOrderDropped += (_, d) => dropped.Add(d);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         fetcher.Finish();
         other.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(fetcher.IsCompleted);
         Assert.True(other.IsCompleted);
 
@@ -200,10 +200,10 @@ public sealed partial class TaskDeliveryTests
         var distiller = new Distiller();
         var download = new TaskCompletionSource<string>();
         var fetcher = distiller.Spawn(() => new Fetcher(download.Task));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         fetcher.Finish();
         download.SetResult("racing the finish");
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(1, distiller.Ledger.DroppedCount);
         Assert.Equal(["started"], fetcher.Events);
@@ -217,15 +217,15 @@ public sealed partial class TaskDeliveryTests
         distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
         var work = new TaskCompletionSource();
         var waiter = distiller.Spawn(() => new Waiter(work.Task));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         work.SetException(new InvalidOperationException("bad"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Empty(failures);
         Assert.Contains("failed bad", waiter.Events);
 
         Task.CompletedTask.DeliverTo(waiter, () => throw new InvalidOperationException("handler"), _ => { });
         waiter.Events.Clear();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var failure = Assert.Single(failures);
         Assert.Same(waiter, failure.Tonic);
         Assert.Equal("tts__callback", failure.SparkleName);

@@ -28,7 +28,7 @@ public sealed partial class TelemetryPathTests
         ActivitySource.AddActivityListener(listener);
         var distiller = new Distiller();
         var echo = distiller.Spawn(() => new Echo());
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         ActivityContext request;
         using (var root = source.StartActivity("request")!)
         {
@@ -37,7 +37,7 @@ public sealed partial class TelemetryPathTests
         }
 
         Assert.True(TonicTelemetry.Observed);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         listener.Dispose();
 
         Assert.Equal([4], echo.Seen);

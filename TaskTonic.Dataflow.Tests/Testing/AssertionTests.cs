@@ -31,7 +31,7 @@ public sealed partial class AssertionTests
         door.SlowJob(3);
         door.Open();
         door.SlowJob(1);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         return (distiller, door, wall);
     }
 
@@ -53,7 +53,7 @@ public sealed partial class AssertionTests
     {
         var (distiller, door, _) = Run();
         door.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         Assert.Equal(["locked", "unlocked", "open", Tonic.NoStateName], distiller.StateHistory(door));
     }

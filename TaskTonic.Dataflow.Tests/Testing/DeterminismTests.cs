@@ -16,7 +16,7 @@ public sealed class DeterminismTests
             hub!.Submit(i, $"item {i}");
         }
 
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
         Assert.True(result.StoppedBecause(StopReasons.CatalystFinished));
         Assert.Equal(6, hub!.Results.Count);
         return distiller.Trace.ToCanonicalStrings();

@@ -58,20 +58,20 @@ public sealed partial class DistillerContractTests
         var distiller = new Distiller();
         var dut = distiller.Spawn(() => new Device("dut"));
 
-        var paused = distiller.Sparkle(untilState: "paused", timeout: TimeSpan.FromSeconds(1));
+        var paused = distiller.RunUntilState("paused", TimeSpan.FromSeconds(1));
         Assert.True(paused.StoppedBecause(StopReasons.State));
         Assert.Equal("paused", dut.StateName);
 
         dut.StartTimer(2.0);
-        distiller.Sparkle(untilState: "wait_on_timer");
+        distiller.RunUntilState("wait_on_timer");
         Assert.Equal("wait_on_timer", dut.StateName);
 
-        var fired = distiller.Sparkle(untilSparkle: "ttse__on_cycle", timeout: TimeSpan.FromSeconds(5));
+        var fired = distiller.RunUntilSparkle("ttse__on_cycle", TimeSpan.FromSeconds(5));
         Assert.True(fired.StoppedBecause(StopReasons.Sparkle));
         Assert.Equal("finished_cycle", dut.StateName);
 
         dut.DutFinish();
-        var finished = distiller.Sparkle(timeout: TimeSpan.FromSeconds(0.5));
+        var finished = distiller.RunUntilIdle(TimeSpan.FromSeconds(0.5));
         Assert.True(finished.StoppedBecause(StopReasons.CatalystFinished));
     }
 
@@ -84,7 +84,7 @@ public sealed partial class DistillerContractTests
             .For("Device_Slow", t => t.StateIn("paused"))
             .MatchAll();
 
-        var result = distiller.Sparkle(contract: contract, timeout: TimeSpan.FromSeconds(2));
+        var result = distiller.RunUntil(contract, TimeSpan.FromSeconds(2));
 
         Assert.True(result.StoppedBecause(StopReasons.Contract));
         var details = result.Contract!;
@@ -101,14 +101,14 @@ public sealed partial class DistillerContractTests
     public void D03_an_any_contract_with_probes_stops_when_the_fast_device_has_cycled()
     {
         var (distiller, fast, slow) = TwoDevices();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         fast.StartTimer(0.5);
         slow.StartTimer(2.5);
         var contract = new Contract()
             .For("Device_Fast", t => t.ProbeEquals(nameof(Device.CycleCount), 1))
             .For("Device_Slow", t => t.ProbeEquals(nameof(Device.CycleCount), 1L));
 
-        var result = distiller.Sparkle(contract: contract, timeout: TimeSpan.FromSeconds(5));
+        var result = distiller.RunUntil(contract, TimeSpan.FromSeconds(5));
 
         Assert.True(result.StoppedBecause(StopReasons.Contract));
         Assert.Equal(["probe: CycleCount == 1"], Assert.Single(result.Contract!.MatchedTonics).Value);
@@ -124,19 +124,19 @@ public sealed partial class DistillerContractTests
     public void D04_a_contract_on_one_tonic_waits_for_the_slow_device()
     {
         var (distiller, fast, slow) = TwoDevices();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         fast.StartTimer(0.5);
         slow.StartTimer(2.5);
-        distiller.Sparkle(contract: new Contract().For("Device_Fast", t => t.StateIn("finished_cycle")));
+        distiller.RunUntil(new Contract().For("Device_Fast", t => t.StateIn("finished_cycle")));
 
-        var result = distiller.Sparkle(contract: new Contract().For("Device_Slow", t => t.StateIn("finished_cycle").SparkleIn("ttse__on_cycle")));
+        var result = distiller.RunUntil(new Contract().For("Device_Slow", t => t.StateIn("finished_cycle").SparkleIn("ttse__on_cycle")));
 
         Assert.True(result.StoppedBecause(StopReasons.Contract));
         Assert.Equal(["state: 'finished_cycle'", "sparkle: 'ttse__on_cycle'"], result.Contract!.MatchedTonics["Device_Slow"]);
         Assert.Equal(1, slow.CycleCount);
         fast.DutFinish();
         slow.DutFinish();
-        Assert.True(distiller.Sparkle().StoppedBecause(StopReasons.CatalystFinished));
+        Assert.True(distiller.RunUntilIdle().StoppedBecause(StopReasons.CatalystFinished));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed partial class DistillerContractTests
         var dut = distiller.Spawn(() => new Device("dut"));
         var queued = distiller.Formula.MainCatalyst!.QueuedWorkOrders;
 
-        var none = distiller.Sparkle(count: 0);
+        var none = distiller.Run(0);
 
         Assert.Equal(0, none.WorkOrders);
         Assert.Empty(none.Trace);
@@ -154,7 +154,7 @@ public sealed partial class DistillerContractTests
         Assert.Equal(queued, distiller.Formula.MainCatalyst!.QueuedWorkOrders);
         Assert.False(dut.HasStarted);
 
-        var one = distiller.Sparkle(count: 1);
+        var one = distiller.Run(1);
         Assert.Equal(1, one.WorkOrders);
         Assert.Single(one.Trace, t => t.Depth == 0);
     }
@@ -164,10 +164,10 @@ public sealed partial class DistillerContractTests
     {
         var distiller = new Distiller();
         var dut = distiller.Spawn(() => new Device("dut"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         dut.Note(["a", "b"]);
 
-        var result = distiller.Sparkle(contract: new Contract().Probe(nameof(Device.Notes), nameof(Device.CycleCount), "NoSuchMember"));
+        var result = distiller.RunUntil(new Contract().Probe(nameof(Device.Notes), nameof(Device.CycleCount), "NoSuchMember"));
 
         var note = Assert.Single(result.Trace, t => t.Sparkle == "ttsc__note");
         Assert.Equal(new[] { "a", "b" }, Assert.IsType<List<string>>(note.Arguments));
@@ -184,15 +184,15 @@ public sealed partial class DistillerContractTests
     {
         var distiller = new Distiller();
         distiller.Spawn(() => new Device("dut"));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
-        var idle = distiller.Sparkle(untilState: "paused", timeout: TimeSpan.FromSeconds(1));
+        var idle = distiller.RunUntilState("paused", TimeSpan.FromSeconds(1));
         Assert.False(idle.StoppedBecause(StopReasons.State));
         Assert.True(idle.StoppedBecause(StopReasons.Idle));
 
         var contract = new Contract().For("dut", t => t.StateIn("paused")).For("ghost", t => t.StateIn("paused")).MatchAll();
         distiller.Ledger.Find("dut")!.RequestState("paused", forceReenter: true);
-        var result = distiller.Sparkle(contract: contract, timeout: TimeSpan.FromSeconds(1));
+        var result = distiller.RunUntil(contract, TimeSpan.FromSeconds(1));
         Assert.False(result.StoppedBecause(StopReasons.Contract));
         Assert.Equal(1, result.Contract!.MatchCount);
         Assert.Equal(2, result.Contract.TargetCount);
@@ -205,8 +205,8 @@ public sealed partial class DistillerContractTests
         var (distiller, _, _) = TwoDevices();
         var contract = new Contract().For("Device_Fast", t => t.StateIn("paused")).Match(1);
 
-        distiller.Sparkle(contract: contract);
-        distiller.Sparkle(contract: contract);
+        distiller.RunUntil(contract);
+        distiller.RunUntil(contract);
 
         Assert.Single(contract.Tonics);
         Assert.Empty(contract.Probes);
@@ -224,7 +224,7 @@ public sealed partial class DistillerContractTests
             .For("ghost", t => t.StateIn("paused"))
             .Match(2);
 
-        var result = distiller.Sparkle(contract: contract);
+        var result = distiller.RunUntil(contract);
 
         Assert.True(result.StoppedBecause(StopReasons.Contract));
         Assert.Equal(2, result.Contract!.MatchCount);

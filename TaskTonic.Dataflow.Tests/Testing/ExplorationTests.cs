@@ -80,7 +80,7 @@ public sealed partial class ExplorationTests
             _ = new Client("bob", new Catalyst(new CatalystOptions { Name = "b" }), bank, safe, warmUp: 3);
             return bank;
         });
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(bank!.Balance >= 0, $"overdrawn: balance {bank.Balance}");
     };
 
@@ -134,7 +134,7 @@ public sealed partial class ExplorationTests
         var result = Distiller.Explore(10, seed: 1, d =>
         {
             d.Spawn(() => new Thrower());
-            d.Sparkle();
+            d.RunUntilIdle();
         });
 
         Assert.True(result.Failed);

@@ -56,9 +56,9 @@ public sealed partial class TimelineHtmlTests
 
         flaky!.Poke(0);
         flaky.Poke(1);
-        distiller.Sparkle(untilSparkle: "ttse_draining__on_enter");
+        distiller.RunUntilSparkle("ttse_draining__on_enter");
         flaky.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         hub!.W1!.Work(9, "late", hub); // w1 has completed: dropped
         return (distiller, letters.Items);
     }

@@ -25,7 +25,7 @@ public sealed class TraceExportTests : ReactiveTest
     public void The_json_export_has_one_object_per_sparkle_with_enter_and_exit()
     {
         var (distiller, _) = RunRelay();
-        distiller.Sparkle(contract: new Contract().For("hub", t => t.Probe(nameof(RelayHub.Ticks))));
+        distiller.RunUntil(new Contract().For("hub", t => t.Probe(nameof(RelayHub.Ticks))));
 
         using var json = JsonDocument.Parse(TraceExport.ToJson(distiller.Trace));
 
@@ -51,7 +51,7 @@ public sealed class TraceExportTests : ReactiveTest
     public void The_chrome_export_has_a_lane_per_catalyst_a_slice_per_sparkle_and_flows_from_source_to_target()
     {
         var (distiller, _) = RunRelay();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         using var json = JsonDocument.Parse(TraceExport.ToChromeTrace(distiller.Trace));
 
@@ -85,7 +85,7 @@ public sealed class TraceExportTests : ReactiveTest
     public void Chrome_slices_follow_virtual_time_and_nest_hooks_in_their_work_order()
     {
         var (distiller, _) = RunRelay();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var trace = distiller.Trace;
 
         using var json = JsonDocument.Parse(TraceExport.ToChromeTrace(trace));
@@ -108,7 +108,7 @@ public sealed class TraceExportTests : ReactiveTest
         var observer = scheduler.CreateObserver<string>();
         using var subscription = distiller.TraceStream.Select(t => $"{t.TonicName}.{t.Sparkle}").Subscribe(observer);
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var expected = distiller.Trace.Select(t => OnNext(0, $"{t.TonicName}.{t.Sparkle}")).Append(OnCompleted<string>(0)).ToList();
         Assert.Equal(expected, observer.Messages);
@@ -127,7 +127,7 @@ public sealed class TraceExportTests : ReactiveTest
             .ObserveOn(scheduler)
             .Subscribe(observer);
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Empty(observer.Messages);
         scheduler.Start();
 

@@ -2,7 +2,7 @@ using TaskTonic.Dataflow.Testing;
 
 namespace TaskTonic.Dataflow.Tests.Testing;
 
-/// <summary>Issue 11 item 11: <c>Sparkle(untilState:)</c> with a state no tonic has is an error, not a silent run to idle.</summary>
+/// <summary>Issue 11 item 11: <c>RunUntilState</c> with a state no tonic has is an error, not a silent run to idle.</summary>
 public sealed partial class UntilStateTests
 {
     [TonicStates("locked", "unlocked")]
@@ -23,9 +23,9 @@ public sealed partial class UntilStateTests
         var distiller = new Distiller();
         distiller.Spawn(() => new Lock());
 
-        var thrown = Assert.Throws<ArgumentException>(() => distiller.Sparkle(untilState: "lockd"));
+        var thrown = Assert.Throws<ArgumentException>(() => distiller.RunUntilState("lockd"));
 
-        Assert.Equal("untilState", thrown.ParamName);
+        Assert.Equal("state", thrown.ParamName);
         Assert.Contains("'lockd'", thrown.Message, StringComparison.Ordinal);
         Assert.Contains("Known states: locked, unlocked.", thrown.Message, StringComparison.Ordinal);
     }
@@ -36,7 +36,7 @@ public sealed partial class UntilStateTests
         var distiller = new Distiller();
         distiller.Spawn(() => new Maker());
 
-        var result = distiller.Sparkle(untilState: "locked");
+        var result = distiller.RunUntilState("locked");
 
         Assert.True(result.StoppedBecause(StopReasons.State));
     }
@@ -47,7 +47,7 @@ public sealed partial class UntilStateTests
         var distiller = new Distiller();
         distiller.Spawn(() => new Lock());
 
-        var result = distiller.Sparkle(untilState: "unlocked");
+        var result = distiller.RunUntilState("unlocked");
 
         Assert.False(result.StoppedBecause(StopReasons.State));
         Assert.True(result.StoppedBecause(StopReasons.Idle));

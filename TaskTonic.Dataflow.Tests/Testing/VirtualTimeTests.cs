@@ -28,7 +28,7 @@ public sealed partial class VirtualTimeTests
         var start = distiller.Clock.GetUtcNow();
         var scheduler = distiller.Spawn(() => new Scheduler());
 
-        var result = distiller.Sparkle(timeout: TimeSpan.FromDays(2));
+        var result = distiller.RunUntilIdle(TimeSpan.FromDays(2));
 
         Assert.True(result.StoppedBecause(StopReasons.CatalystFinished));
         Assert.Equal(24 * 60, scheduler.Ticks.Count);
@@ -44,7 +44,7 @@ public sealed partial class VirtualTimeTests
         var start = distiller.Clock.GetUtcNow();
         distiller.Spawn(() => new Scheduler());
 
-        var result = distiller.Sparkle(timeout: TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        var result = distiller.RunUntilIdle(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
 
         Assert.True(result.StoppedBecause(StopReasons.Timeout));
         Assert.Equal(start + TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1), distiller.Clock.GetUtcNow());

@@ -48,7 +48,7 @@ public sealed partial class CalendarTimerTests
     {
         var (distiller, diary) = Run(new EveryDayRule(7, 30, timeZone: Zones.Utc));
 
-        distiller.Sparkle(until: () => diary.Entries.Count == 365, timeout: TimeSpan.FromDays(400));
+        distiller.RunUntil(() => diary.Entries.Count == 365, TimeSpan.FromDays(400));
 
         Assert.Equal(365, diary.Entries.Count);
         Assert.Equal(new DateTimeOffset(2025, 1, 1, 7, 30, 0, TimeSpan.Zero), diary.Entries[0].ScheduledAt);
@@ -63,7 +63,7 @@ public sealed partial class CalendarTimerTests
     {
         var (distiller, diary) = Run(new EveryDayRule(7, 30, timeZone: Zones.Amsterdam));
 
-        distiller.Sparkle(until: () => diary.Entries.Count == 365, timeout: TimeSpan.FromDays(400));
+        distiller.RunUntil(() => diary.Entries.Count == 365, TimeSpan.FromDays(400));
 
         var local = diary.Entries.Select(e => TimeZoneInfo.ConvertTime(e.ScheduledAt, Zones.Amsterdam)).ToList();
         Assert.Equal(new DateTimeOffset(2025, 1, 1, 7, 30, 0, TimeSpan.FromHours(1)), local[0]);

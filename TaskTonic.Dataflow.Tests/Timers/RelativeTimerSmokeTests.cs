@@ -26,7 +26,7 @@ public sealed partial class RelativeTimerSmokeTests
         var distiller = new Distiller();
         var start = distiller.Clock.GetUtcNow();
         var blinker = distiller.Spawn(() => new Blinker());
-        var result = distiller.Sparkle();
+        var result = distiller.RunUntilIdle();
         Assert.True(blinker.IsCompleted);
         Assert.Equal([1, 2, 3], blinker.Fired.Select(f => (int)(f.At - start).TotalSeconds));
         Assert.Empty(blinker.Timers);

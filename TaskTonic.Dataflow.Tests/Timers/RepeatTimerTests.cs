@@ -66,7 +66,7 @@ public sealed partial class RepeatTimerTests
         var (distiller, start, metronome) = Run(period);
         metronome.WorkPerBeat = TimeSpan.FromMilliseconds(30);
 
-        distiller.Sparkle(until: () => metronome.Fired.Count == 1000, timeout: TimeSpan.FromMinutes(5));
+        distiller.RunUntil(() => metronome.Fired.Count == 1000, TimeSpan.FromMinutes(5));
 
         Assert.Equal(1000, metronome.Fired.Count);
         for (var i = 0; i < metronome.Fired.Count; i++)

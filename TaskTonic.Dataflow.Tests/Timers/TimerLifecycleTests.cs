@@ -113,7 +113,7 @@ public sealed partial class TimerLifecycleTests
         var distiller = new Distiller();
         var workshop = distiller.Spawn(() => new Workshop { FinishOnFire = 3 });
 
-        var result = distiller.Sparkle(timeout: TimeSpan.FromHours(1));
+        var result = distiller.RunUntilIdle(TimeSpan.FromHours(1));
 
         Assert.Equal(["tick", "tick", "tick"], workshop.Fired);
         Assert.True(workshop.IsCompleted);

@@ -27,13 +27,13 @@ internal static class TimerTestSupport
     {
         distiller.RunQueued();
         var target = distiller.Clock.GetUtcNow() + span;
-        distiller.Sparkle(timeout: span);
+        distiller.RunUntilIdle(span);
         distiller.Clock.AdvanceTo(target);
         distiller.RunQueued();
     }
 
     /// <summary>Runs the work orders already queued (and whatever they queue) without moving the clock.</summary>
-    public static void RunQueued(this Distiller distiller) => distiller.Sparkle(timeout: TimeSpan.Zero);
+    public static void RunQueued(this Distiller distiller) => distiller.RunUntilIdle(TimeSpan.Zero);
 
     /// <summary>Seconds since <paramref name="origin"/>, for readable assertions.</summary>
     public static double SecondsSince(this DateTimeOffset instant, DateTimeOffset origin) => (instant - origin).TotalSeconds;

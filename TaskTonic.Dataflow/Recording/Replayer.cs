@@ -83,7 +83,7 @@ public static class Replayer
                 }
             }
 
-            last = distiller.Sparkle(timeout: TimeSpan.Zero);
+            last = distiller.RunUntilIdle(TimeSpan.Zero);
         }
         finally
         {
@@ -114,7 +114,7 @@ public static class Replayer
     private static void RunUntil(Distiller distiller, DateTimeOffset due)
     {
         var now = distiller.Clock.GetUtcNow();
-        distiller.Sparkle(timeout: due > now ? due - now : TimeSpan.Zero);
+        distiller.RunUntilIdle(due > now ? due - now : TimeSpan.Zero);
         distiller.Clock.AdvanceTo(due);
     }
 

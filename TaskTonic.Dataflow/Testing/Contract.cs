@@ -1,7 +1,7 @@
 namespace TaskTonic.Dataflow.Testing;
 
 /// <summary>
-/// A stop condition over several tonics for <see cref="Distiller.Sparkle"/>: each named tonic matches when any of its
+/// A stop condition over several tonics for <see cref="Distiller.RunUntil(Contract, TimeSpan?)"/>: each named tonic matches when any of its
 /// conditions holds (state in, sparkle in, probe equals); the contract is met when enough tonics match (any, all, or
 /// a number). It also names the probes, tonic members the trace snapshots before and after each sparkle.
 /// The distiller never changes a contract.
@@ -12,7 +12,7 @@ namespace TaskTonic.Dataflow.Testing;
 ///     .For("Device_Fast", t => t.StateIn("paused"))
 ///     .For("Device_Slow", t => t.StateIn("paused").Probe("CycleCount"))
 ///     .MatchAll();
-/// var result = distiller.Sparkle(contract: contract);
+/// var result = distiller.RunUntil(contract);
 /// </code>
 /// </example>
 public sealed class Contract

@@ -10,7 +10,7 @@ public sealed partial class Distiller
     /// </summary>
     /// <param name="iterations">How many schedules to try.</param>
     /// <param name="seed">The seed from which every iteration's seed is drawn.</param>
-    /// <param name="scenario">Builds the tonics (through <see cref="Formula"/> or <see cref="Spawn{T}"/>), runs <see cref="Sparkle"/> and checks; throws on failure.</param>
+    /// <param name="scenario">Builds the tonics (through <see cref="Formula"/> or <see cref="Spawn{T}"/>), runs it (<see cref="RunUntilIdle"/> and the others) and checks; throws on failure.</param>
     /// <param name="options">The strategy and its parameters; default <see cref="SchedulingStrategy.Random"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> is negative, or an option is out of range.</exception>
     public static ExplorationResult Explore(int iterations, int seed, Action<Distiller> scenario, ExplorationOptions? options = null)

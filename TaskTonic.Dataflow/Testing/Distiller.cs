@@ -12,7 +12,7 @@ namespace TaskTonic.Dataflow.Testing;
 /// <code>
 /// var distiller = new Distiller();
 /// distiller.Formula.AddStartingTonic(() => new SmartDoor());
-/// var result = distiller.Sparkle(untilState: "locked");
+/// var result = distiller.RunUntilState("locked");
 /// </code>
 /// </example>
 public sealed partial class Distiller
@@ -92,17 +92,17 @@ public sealed partial class Distiller
 
     /// <summary>
     /// The trace as it grows: every entry is pushed, in trace order, once the work order that ran it has returned.
-    /// Completes when the main catalyst has completed. Observers run on the thread that calls <see cref="Sparkle"/>.
+    /// Completes when the main catalyst has completed. Observers run on the thread that runs the distiller (<see cref="RunUntilIdle"/> and the other run methods).
     /// </summary>
     public IObservable<SparkleTrace> TraceStream => _subject;
 
-    /// <summary>The number of work orders run so far, over all <see cref="Sparkle"/> calls.</summary>
+    /// <summary>The number of work orders run so far, over all run calls.</summary>
     public long Steps => _steps;
 
-    /// <summary>The default virtual time-out of <see cref="Sparkle"/>: one hour.</summary>
+    /// <summary>The default virtual time-out of the run methods (<see cref="RunUntilIdle"/> and the others): one hour.</summary>
     public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromHours(1);
 
-    /// <summary>The contract of the running <see cref="Sparkle"/> call (its probes are traced).</summary>
+    /// <summary>The contract of the running <see cref="RunUntil(Contract, TimeSpan?)"/> call (its probes are traced).</summary>
     internal Contract? ActiveContract { get; private set; }
 
     /// <summary>While replaying: decides which posted work orders reach the queues (false suppresses one).</summary>
@@ -110,7 +110,7 @@ public sealed partial class Distiller
 
     internal List<SparkleTrace> TraceList => _trace;
 
-    /// <summary>Creates the main catalyst and the starting tonics (queued, not run). Called by the first <see cref="Sparkle"/>.</summary>
+    /// <summary>Creates the main catalyst and the starting tonics (queued, not run). Called by the first run.</summary>
     public void Start()
     {
         if (!_started)
@@ -136,22 +136,83 @@ public sealed partial class Distiller
     }
 
     /// <summary>
-    /// Runs work orders until a stop condition holds. Conditions are checked after every work order; with none
-    /// given it runs until nothing is queued and no timer is pending, the main catalyst completed, or the time-out.
+    /// Runs work orders until nothing is queued and no timer is pending, the main catalyst completed, or the virtual
+    /// <paramref name="timeout"/> passed. Pending timers fire in due order, the clock jumping to each; a timer due after
+    /// the time-out is not fired: the clock stops at the time-out.
     /// </summary>
+    /// <param name="timeout">Virtual time budget; default <see cref="DefaultTimeout"/>. <see cref="TimeSpan.Zero"/> runs only what is queued now.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative.</exception>
+    public DistillerResult RunUntilIdle(TimeSpan? timeout = null) => RunCore(null, timeout, null, null, null, null);
+
+    /// <summary>Runs at most <paramref name="count"/> work orders; it stops earlier when idle, finished or out of time (see <see cref="RunUntilIdle"/>).</summary>
     /// <param name="count">Stop after this many work orders (0 runs nothing).</param>
     /// <param name="timeout">Virtual time budget; default <see cref="DefaultTimeout"/>.</param>
-    /// <param name="untilState">Stop once the tonic that just ran is in a state with this name.</param>
-    /// <param name="untilSparkle">Stop once a sparkle with this TaskTonic name or entry point name has run.</param>
-    /// <param name="until">Stop once this returns true.</param>
-    /// <param name="contract">Stop once enough of its tonics match their conditions; its probes are traced.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> or <paramref name="timeout"/> is negative.</exception>
+    public DistillerResult Run(int count, TimeSpan? timeout = null) => RunCore(count, timeout, null, null, null, null);
+
+    /// <summary>
+    /// Runs work orders until <paramref name="condition"/> returns true (checked after every work order), or idle,
+    /// finished or out of time (see <see cref="RunUntilIdle"/>).
+    /// </summary>
+    /// <param name="condition">Checked on the calling thread after every work order.</param>
+    /// <param name="timeout">Virtual time budget; default <see cref="DefaultTimeout"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="condition"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative.</exception>
+    public DistillerResult RunUntil(Func<bool> condition, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return RunCore(null, timeout, null, null, condition, null);
+    }
+
+    /// <summary>
+    /// Runs work orders until the tonic that just ran is in a state named <paramref name="state"/>, or idle, finished or
+    /// out of time (see <see cref="RunUntilIdle"/>).
+    /// </summary>
+    /// <param name="state">The state's name as declared (<c>locked</c>).</param>
+    /// <param name="timeout">Virtual time budget; default <see cref="DefaultTimeout"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative.</exception>
     /// <exception cref="ArgumentException">
-    /// The run did not reach <paramref name="untilState"/>, and no tonic of the run (live, or seen in the trace) has a state
+    /// The run did not reach <paramref name="state"/>, and no tonic of the run (live, or seen in the trace) has a state
     /// with that name: a misspelt state. The message lists the known states.
     /// </exception>
-    public DistillerResult Sparkle(int? count = null, TimeSpan? timeout = null, string? untilState = null, string? untilSparkle = null,
-        Func<bool>? until = null, Contract? contract = null)
+    public DistillerResult RunUntilState(string state, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return RunCore(null, timeout, state, null, null, null);
+    }
+
+    /// <summary>
+    /// Runs work orders until a sparkle with this TaskTonic name (<c>ttsc__add</c>) or handler name
+    /// (<c>ttsc_open__add</c>) has run, or idle, finished or out of time (see <see cref="RunUntilIdle"/>).
+    /// </summary>
+    /// <param name="sparkle">The sparkle's TaskTonic name or the name of the handler that ran.</param>
+    /// <param name="timeout">Virtual time budget; default <see cref="DefaultTimeout"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="sparkle"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative.</exception>
+    public DistillerResult RunUntilSparkle(string sparkle, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(sparkle);
+        return RunCore(null, timeout, null, sparkle, null, null);
+    }
+
+    /// <summary>
+    /// Runs work orders until enough of the contract's tonics match their conditions, or idle, finished or out of time
+    /// (see <see cref="RunUntilIdle"/>). The contract's probes are traced; <see cref="DistillerResult.Contract"/> says
+    /// which tonics matched and why.
+    /// </summary>
+    /// <param name="contract">The tonics and conditions to wait for.</param>
+    /// <param name="timeout">Virtual time budget; default <see cref="DefaultTimeout"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="contract"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative.</exception>
+    public DistillerResult RunUntil(Contract contract, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        return RunCore(null, timeout, null, null, null, contract);
+    }
+
+    /// <summary>Runs work orders until a stop condition holds; conditions are checked after every work order.</summary>
+    private DistillerResult RunCore(int? count, TimeSpan? timeout, string? state, string? sparkle, Func<bool>? condition, Contract? contract)
     {
         if (count < 0)
         {
@@ -191,7 +252,7 @@ public sealed partial class Distiller
                 var traceBefore = _trace.Count;
                 RunOne(next);
                 ran++;
-                reasons |= Check(traceBefore, untilState, untilSparkle, until);
+                reasons |= Check(traceBefore, state, sparkle, condition);
                 if (contract is not null)
                 {
                     details = contract.Evaluate(this, traceBefore);
@@ -217,9 +278,9 @@ public sealed partial class Distiller
             _subject.Complete();
         }
 
-        if (untilState is not null && (reasons & StopReasons.State) == 0)
+        if (state is not null && (reasons & StopReasons.State) == 0)
         {
-            ThrowIfUnknownState(untilState);
+            ThrowIfUnknownState(state);
         }
 
         return new DistillerResult(reasons, ran, _trace.GetRange(firstTrace, _trace.Count - firstTrace), started, Clock.GetUtcNow(), details);

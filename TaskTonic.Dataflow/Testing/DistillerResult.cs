@@ -1,6 +1,6 @@
 namespace TaskTonic.Dataflow.Testing;
 
-/// <summary>What one <see cref="Distiller.Sparkle"/> call did.</summary>
+/// <summary>What one run of the <see cref="Distiller"/> (<see cref="Distiller.RunUntilIdle"/> and the others) did.</summary>
 public sealed class DistillerResult
 {
     internal DistillerResult(StopReasons reasons, int workOrders, IReadOnlyList<SparkleTrace> trace, DateTimeOffset startedAt, DateTimeOffset endedAt,

@@ -46,7 +46,7 @@ public sealed class SparkleTrace
 
     /// <summary>
     /// The handler that ran: the state's own handler (<c>ttse_locked__on_enter</c>) when the state has one, else
-    /// <see cref="Sparkle"/>. <see cref="Distiller.Sparkle"/>'s <c>untilSparkle</c> matches either.
+    /// <see cref="Sparkle"/>. <see cref="Distiller.RunUntilSparkle"/> matches either.
     /// </summary>
     public string Handler { get; }
 

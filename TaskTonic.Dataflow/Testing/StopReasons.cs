@@ -1,6 +1,6 @@
 namespace TaskTonic.Dataflow.Testing;
 
-/// <summary>Why <see cref="Distiller.Sparkle"/> returned; several can hold at once.</summary>
+/// <summary>Why a run of the <see cref="Distiller"/> (<see cref="Distiller.RunUntilIdle"/> and the others) returned; several can hold at once.</summary>
 [Flags]
 public enum StopReasons
 {

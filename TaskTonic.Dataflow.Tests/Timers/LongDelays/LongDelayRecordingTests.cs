@@ -35,10 +35,10 @@ public sealed partial class LongDelayRecordingTests
         using (Recorder.Attach(recorded.Ledger, stream, new RecordingOptions { LeaveOpen = true, Tonics = ["sleeper"] }))
         {
             var sleeper = recorded.Spawn(() => new Sleeper());
-            recorded.Sparkle(untilSparkle: "ttse__on_wake", timeout: HundredDays * 2);
+            recorded.RunUntilSparkle("ttse__on_wake", HundredDays * 2);
             Assert.Equal([origin + HundredDays], sleeper.Woke);
             sleeper.Finish();
-            recorded.Sparkle();
+            recorded.RunUntilIdle();
         }
 
         var recording = SparkleRecording.Read(new MemoryStream(stream.ToArray()));

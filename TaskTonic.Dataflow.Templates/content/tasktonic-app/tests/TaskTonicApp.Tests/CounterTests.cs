@@ -10,7 +10,7 @@ public class CounterTests
         var distiller = new Distiller();   // deterministic, on virtual time
         var counter = distiller.Spawn(() => new Counter(target: 3));
 
-        distiller.Sparkle();               // runs until nothing is left to do
+        distiller.RunUntilIdle();               // runs until nothing is left to do
 
         Assert.Equal(3, counter.Total);
         Assert.True(counter.IsCompleted);
@@ -22,7 +22,7 @@ public class CounterTests
         var distiller = new Distiller();
         var counter = distiller.Spawn(() => new Counter(target: 3));
 
-        distiller.Sparkle(untilSparkle: "ttsc__add");   // step: stop once one add has run
+        distiller.RunUntilSparkle("ttsc__add");   // step: stop once one add has run
 
         Assert.Equal(1, counter.Total);
         Assert.False(counter.IsCompleted);

@@ -10,7 +10,7 @@ public class HeartbeatTests
         var distiller = new Distiller();   // virtual clock: an hour of beats runs in milliseconds
         var heartbeat = distiller.Spawn(() => new Heartbeat(TimeSpan.FromMinutes(1)));
 
-        distiller.Sparkle(until: () => heartbeat.Beats == 60, timeout: TimeSpan.FromHours(2));
+        distiller.RunUntil(() => heartbeat.Beats == 60, TimeSpan.FromHours(2));
 
         Assert.Equal(60, heartbeat.Beats);
         Assert.False(heartbeat.IsCompleted);
@@ -22,7 +22,7 @@ public class HeartbeatTests
         var distiller = new Distiller();
         var heartbeat = distiller.Spawn(() => new Heartbeat(TimeSpan.FromSeconds(5), maxBeats: 3));
 
-        distiller.Sparkle(timeout: TimeSpan.FromMinutes(5));
+        distiller.RunUntilIdle(TimeSpan.FromMinutes(5));
 
         Assert.Equal(3, heartbeat.Beats);
         Assert.True(heartbeat.IsCompleted);
