@@ -171,7 +171,7 @@ public sealed partial class RouterTests
             routee.Handle("after");
         }
 
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(removed.IsCompleted);
         Assert.All(router.Routees, r => Assert.Same(pool.Catalysts[0], r.Catalyst));
         Assert.Equal(["before", "after"], router.Routees[2].Seen);
@@ -179,7 +179,7 @@ public sealed partial class RouterTests
         Assert.Equal(0, distiller.Ledger.DeadLetters.Count);
 
         pool.Resize(3);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(pool.Catalysts, router.Routees.Select(r => r.Catalyst));
         Assert.Equal(0, distiller.Ledger.DeadLetters.Count);
     }
