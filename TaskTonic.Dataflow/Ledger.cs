@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Internal;
 
 namespace TaskTonic.Dataflow;
@@ -19,9 +20,7 @@ public sealed class Ledger
     private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _reservations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Type, ILogger> _loggers = new();
-    private long _dropped;
     private int _timerIds;
-    private long _failures;
     private bool _shuttingDown;
 
     internal Ledger(FormulaOptions settings)
@@ -33,7 +32,10 @@ public sealed class Ledger
         Services = new Services.ServiceDirectory(this);
     }
 
-    /// <summary>Every dropped or failed work order, observable and counted per reason.</summary>
+    /// <summary>
+    /// Every dropped or failed work order, observable and counted per reason: the one place to observe work that did
+    /// not run to completion (also exported on the meter, see <see cref="Telemetry.TonicTelemetry.Instruments.DeadLettered"/>).
+    /// </summary>
     public DeadLetters.DeadLetterSink DeadLetters { get; }
 
     /// <summary>Supervision decisions (observable, counted), the failure that escalated past a root, supervised spawning.</summary>
@@ -72,20 +74,14 @@ public sealed class Ledger
         }
     }
 
-    /// <summary>Work orders dropped so far (sent to a finishing or completed tonic, or to a completed catalyst).</summary>
-    public long DroppedCount => Interlocked.Read(ref _dropped);
-
-    /// <summary>Sparkles that threw so far.</summary>
-    public long FailureCount => Interlocked.Read(ref _failures);
-
-    /// <summary>Raised for every dropped work order, on the thread that dropped it. Handlers must be thread-safe and quick.</summary>
-    public event EventHandler<DroppedWorkOrder>? WorkOrderDropped;
-
     /// <summary>
-    /// Raised when a sparkle throws, on the catalyst's thread, before the catalyst goes on with its next work order.
-    /// Handlers must be thread-safe and quick. Without handlers the failure is logged.
+    /// Work orders dropped so far: the <see cref="DeadLetters"/> of every reason but <see cref="DeadLetterReason.Failed"/>
+    /// (sent to a finishing or completed tonic, to a completed catalyst, to a full mailbox, to an unknown address…).
     /// </summary>
-    public event EventHandler<SparkleFailure>? SparkleFailed;
+    public long DroppedCount => DeadLetters.Count - DeadLetters.CountOf(DeadLetterReason.Failed);
+
+    /// <summary>Sparkles that threw so far: the <see cref="DeadLetters"/> with <see cref="DeadLetterReason.Failed"/>.</summary>
+    public long FailureCount => DeadLetters.CountOf(DeadLetterReason.Failed);
 
     internal ISparkleObserver? Observer { get; set; }
 
@@ -267,47 +263,17 @@ public sealed class Ledger
     internal CatalystLoop CreateLoop(Catalyst catalyst, TaskScheduler? scheduler, TimeSpan? idleSpin) =>
         LoopFactory?.Invoke(catalyst, scheduler) ?? new DataflowCatalystLoop(catalyst.Execute, scheduler, idleSpin);
 
-    internal void ReportDrop(in WorkOrder traced, DropReason reason)
+    internal void ReportDrop(in WorkOrder traced, DeadLetterReason reason)
     {
         var order = Telemetry.TracedArguments.Unwrap(traced, out _);
-        Interlocked.Increment(ref _dropped);
         DeadLetters.OnDropped(order, reason);
-        var handler = WorkOrderDropped;
-        if (handler is not null)
-        {
-            var target = order.Target;
-            var dropped = new DroppedWorkOrder(target, Tonic.NameOfSparkle(target, order.Sparkle), order.Args,
-                Tonic.SourceOf(order.Source, order.SourceSparkle), reason);
-            try
-            {
-                handler(this, dropped);
-            }
-            catch (Exception ex)
-            {
-                RuntimeLog.HandlerFailed(GetLogger(typeof(Ledger)), ex, dropped.ToString());
-            }
-        }
     }
 
+    /// <summary>A sparkle threw: logged (always; filter the tonic's log category to silence it) and published as a dead letter.</summary>
     internal void ReportFailure(SparkleFailure failure, object? arguments = null)
     {
-        Interlocked.Increment(ref _failures);
-        DeadLetters.OnFailed(failure, arguments);
-        var handler = SparkleFailed;
-        if (handler is not null)
-        {
-            try
-            {
-                handler(this, failure);
-                return;
-            }
-            catch (Exception ex)
-            {
-                RuntimeLog.HandlerFailed(GetLogger(typeof(Ledger)), ex, failure.ToString());
-            }
-        }
-
         RuntimeLog.SparkleFailed(GetLogger(failure.Tonic.GetType()), failure.Exception, failure.ToString());
+        DeadLetters.OnFailed(failure, arguments);
     }
 
     internal ILogger GetLogger(Type type) =>
@@ -326,7 +292,7 @@ public sealed class Ledger
 
     /// <summary>What the debugger shows: read without the lock (a paused thread may hold it), so the count is approximate.</summary>
     private string DebuggerDisplay =>
-        $"Ledger tonics={_slots.Count - _free.Count - _reservations.Count} dropped={_dropped} failures={_failures} main={MainCatalyst?.Name}";
+        $"Ledger tonics={_slots.Count - _free.Count - _reservations.Count} dead-letters={DeadLetters.Count} main={MainCatalyst?.Name}";
 
     private Store CreateStore()
     {

@@ -11,8 +11,8 @@ public enum MailboxFullMode
     Wait,
 
     /// <summary>
-    /// The new work order is dropped and reported like other dropped work (<see cref="Ledger.DroppedCount"/>,
-    /// <see cref="Ledger.WorkOrderDropped"/>) with <see cref="DropReason.MailboxFull"/>.
+    /// The new work order is dropped and reported like other dropped work: a dead letter (<see cref="Ledger.DeadLetters"/>)
+    /// with <see cref="DeadLetters.DeadLetterReason.MailboxFull"/>.
     /// </summary>
     DropNewest,
 

@@ -1,7 +1,7 @@
 namespace TaskTonic.Dataflow;
 
-/// <summary>A sparkle threw. The catalyst went on with its next work order.</summary>
-public sealed class SparkleFailure
+/// <summary>A sparkle threw (the catalyst goes on with its next work order): what the ledger logs and publishes as a <see cref="DeadLetters.DeadLetter"/>.</summary>
+internal sealed class SparkleFailure
 {
     internal SparkleFailure(Tonic tonic, string sparkleName, string? stateName, SparkleSource source, Exception exception)
     {

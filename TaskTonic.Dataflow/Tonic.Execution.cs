@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Internal;
 using TaskTonic.Dataflow.Sparkles;
 
@@ -167,7 +168,7 @@ public abstract partial class Tonic
     {
         if (_phase == Phase.Completed)
         {
-            _ledger.ReportDrop(order, DropReason.TonicCompleted);
+            _ledger.ReportDrop(order, DeadLetterReason.TonicCompleted);
             return;
         }
 

@@ -74,7 +74,7 @@ public abstract partial class Tonic
     /// <summary>
     /// Finishes the tonic: after the work already queued before this call, its state machine stops (exit hook),
     /// <c>ttse__on_finished</c> runs, its infusions finish, and once they all completed it completes and leaves the
-    /// ledger. Sparkles queued after the finish are dropped and reported through <see cref="Ledger.WorkOrderDropped"/>.
+    /// ledger. Sparkles queued after the finish are dropped and reported as dead letters (<see cref="Ledger.DeadLetters"/>).
     /// Calling it again while finishing or after completion does nothing.
     /// </summary>
     /// <exception cref="InvalidOperationException">

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Internal;
 
 namespace TaskTonic.Dataflow;
@@ -53,7 +54,7 @@ public abstract partial class Tonic
     }
 
     /// <summary>Why user work is dropped now that the tonic is finishing or completed.</summary>
-    private DropReason FinishingDropReason => _phase == Phase.Completed ? DropReason.TonicCompleted : DropReason.TonicFinishing;
+    private DeadLetterReason FinishingDropReason => _phase == Phase.Completed ? DeadLetterReason.TonicCompleted : DeadLetterReason.TonicFinishing;
 
     /// <summary>
     /// Generated entry points ask this before packing mutable arguments: true when the caller runs on another catalyst
@@ -119,7 +120,7 @@ public abstract partial class Tonic
     {
         if (!catalyst.Enqueue(order))
         {
-            _ledger.ReportDrop(order, DropReason.CatalystCompleted);
+            _ledger.ReportDrop(order, DeadLetterReason.CatalystCompleted);
         }
     }
 }

@@ -1,3 +1,4 @@
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Internal;
 
 namespace TaskTonic.Dataflow;
@@ -58,7 +59,7 @@ public abstract partial class Tonic
         switch (bound.Settings.WhenFull)
         {
             case MailboxFullMode.DropNewest:
-                _ledger.ReportDrop(order, DropReason.MailboxFull);
+                _ledger.ReportDrop(order, DeadLetterReason.MailboxFull);
                 return false;
             case MailboxFullMode.Fail:
                 throw new InvalidOperationException(

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using TaskTonic.Dataflow.Chunks;
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Testing;
 
 namespace TaskTonic.Dataflow.Tests.Chunks;
@@ -186,8 +187,14 @@ public sealed partial class ChunkedIterationTests
     public void A_throwing_item_stops_the_iteration_reports_the_failure_and_completes_as_failed()
     {
         var distiller = new Distiller();
-        var failures = new List<SparkleFailure>();
-        distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
+        var failures = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(f =>
+        {
+            if (f.Reason == DeadLetterReason.Failed)
+            {
+                failures.Add(f);
+            }
+        });
         var boom = new InvalidOperationException("item 42");
         var processor = distiller.Spawn(() => new Processor(Enumerable.Range(0, 100), new ChunkOptions { ChunkSize = 10 })
         {
@@ -312,8 +319,14 @@ public sealed partial class ChunkedIterationTests
     public void A_failing_async_sequence_completes_as_failed()
     {
         var distiller = new Distiller();
-        var failures = new List<SparkleFailure>();
-        distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
+        var failures = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(f =>
+        {
+            if (f.Reason == DeadLetterReason.Failed)
+            {
+                failures.Add(f);
+            }
+        });
         var processor = distiller.Spawn(() => new AsyncProcessor(Throws(6)));
         distiller.RunUntilIdle();
         Assert.Equal(ChunkOutcome.Failed, processor.Result!.Outcome);

@@ -1,3 +1,4 @@
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Testing;
 
 namespace TaskTonic.Dataflow.Tests.Core;
@@ -52,8 +53,14 @@ public sealed partial class BoundedMailboxTests
     public void DropNewest_drops_and_counts_what_exceeds_the_capacity_and_takes_work_again_once_drained()
     {
         var (distiller, worker) = Start(new BoundedMailbox(2, MailboxFullMode.DropNewest));
-        var dropped = new List<DroppedWorkOrder>();
-        distiller.Ledger.WorkOrderDropped += (_, d) => dropped.Add(d);
+        var dropped = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(d =>
+        {
+            if (d.Reason != DeadLetterReason.Failed)
+            {
+                dropped.Add(d);
+            }
+        });
 
         for (var i = 0; i < 5; i++)
         {
@@ -63,7 +70,7 @@ public sealed partial class BoundedMailboxTests
         distiller.RunUntilIdle();
         Assert.Equal([0, 1], worker.Processed);
         Assert.Equal(3, distiller.Ledger.DroppedCount);
-        Assert.All(dropped, d => Assert.Equal(DropReason.MailboxFull, d.Reason));
+        Assert.All(dropped, d => Assert.Equal(DeadLetterReason.MailboxFull, d.Reason));
         Assert.Equal([2, 3, 4], dropped.Select(d => (int)d.Arguments!));
         Assert.Equal(3, distiller.Ledger.DeadLetters.CountOf(TaskTonic.Dataflow.DeadLetters.DeadLetterReason.MailboxFull));
 

@@ -1,3 +1,4 @@
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Testing;
 
 namespace TaskTonic.Dataflow.Tests.Core;
@@ -53,8 +54,14 @@ public sealed partial class FailedConstructionTests
     public void FC01_a_spawn_whose_constructor_throws_leaves_no_entry_no_binding_no_start_and_frees_its_id()
     {
         var distiller = new Distiller();
-        var failures = new List<SparkleFailure>();
-        distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
+        var failures = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(f =>
+        {
+            if (f.Reason == DeadLetterReason.Failed)
+            {
+                failures.Add(f);
+            }
+        });
         var keeper = distiller.Spawn(() => new Fine());
         distiller.RunUntilIdle();
         var main = distiller.Formula.MainCatalyst!;

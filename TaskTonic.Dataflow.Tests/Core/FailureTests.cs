@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Testing;
 
 namespace TaskTonic.Dataflow.Tests.Core;
@@ -101,11 +102,17 @@ public sealed partial class FailureTests
         private void ttsc__work() => WorkRuns++;
     }
 
-    private static (Distiller Distiller, Fragile Fragile, List<SparkleFailure> Failures) StartFragile()
+    private static (Distiller Distiller, Fragile Fragile, List<DeadLetter> Failures) StartFragile()
     {
         var distiller = new Distiller();
-        var failures = new List<SparkleFailure>();
-        distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
+        var failures = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(f =>
+        {
+            if (f.Reason == DeadLetterReason.Failed)
+            {
+                failures.Add(f);
+            }
+        });
         var fragile = distiller.Spawn(() => new Fragile("fragile"));
         distiller.RunUntilState("ok");
         return (distiller, fragile, failures);
@@ -126,13 +133,13 @@ public sealed partial class FailureTests
         Assert.Equal(2, failures.Count);
         Assert.Equal(2, distiller.Ledger.FailureCount);
         var first = failures[0];
-        Assert.Same(fragile, first.Tonic);
+        Assert.Same(fragile, first.Target);
         Assert.Equal("ttsc__boom", first.SparkleName);
         Assert.Equal("ok", first.StateName);
         Assert.Equal(SparkleSource.None, first.Source);
         Assert.Equal("first", Assert.IsType<InvalidOperationException>(first.Exception).Message);
-        Assert.Equal("fragile.ttsc__boom [ok] failed: InvalidOperationException: first", first.ToString());
-        Assert.Equal("second", failures[1].Exception.Message);
+        Assert.Equal("fragile.ttsc__boom from : Failed (InvalidOperationException: first)", first.ToString());
+        Assert.Equal("second", failures[1].Exception!.Message);
         Assert.Equal(2, result.Trace.Count(t => t.Sparkle == "ttsc__boom" && t.Failure is InvalidOperationException));
         Assert.False(fragile.IsFinishing);
         Assert.Equal("ok", fragile.StateName);
@@ -151,7 +158,7 @@ public sealed partial class FailureTests
 
         var failure = Assert.Single(failures);
         Assert.Equal(new SparkleSource(trigger, "ttsc__poke", trigger.Id), failure.Source);
-        Assert.Equal("poked", failure.Exception.Message);
+        Assert.Equal("poked", failure.Exception!.Message);
     }
 
     [Fact]
@@ -190,8 +197,14 @@ public sealed partial class FailureTests
     public void C05_a_failing_lifecycle_hook_is_reported_and_the_lifecycle_goes_on(string failIn, string sparkle, string? state, string[] log)
     {
         var distiller = new Distiller();
-        var failures = new List<SparkleFailure>();
-        distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
+        var failures = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(f =>
+        {
+            if (f.Reason == DeadLetterReason.Failed)
+            {
+                failures.Add(f);
+            }
+        });
         var keeper = distiller.Spawn(() => new Fragile("keeper"));
         var tonic = distiller.Spawn(() => new FailingHooks(failIn));
         distiller.RunUntilIdle();
@@ -204,7 +217,7 @@ public sealed partial class FailureTests
         var failure = Assert.Single(failures);
         Assert.Equal(sparkle, failure.SparkleName);
         Assert.Equal(state, failure.StateName);
-        Assert.Equal("failing in " + failIn, failure.Exception.Message);
+        Assert.Equal("failing in " + failIn, failure.Exception!.Message);
         Assert.Equal(log, tonic.Events);
         Assert.True(tonic.IsCompleted);
         Assert.False(keeper.IsFinishing);
@@ -214,16 +227,22 @@ public sealed partial class FailureTests
     public void C05_a_transition_loop_is_reported_instead_of_hanging_the_catalyst()
     {
         var distiller = new Distiller();
-        var failures = new List<SparkleFailure>();
-        distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
+        var failures = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(f =>
+        {
+            if (f.Reason == DeadLetterReason.Failed)
+            {
+                failures.Add(f);
+            }
+        });
         var looper = distiller.Spawn(() => new Looper());
 
         looper.Work();
         distiller.RunUntilIdle();
 
         var failure = Assert.Single(failures);
-        Assert.Same(looper, failure.Tonic);
-        Assert.Contains("transitions", failure.Exception.Message, StringComparison.Ordinal);
+        Assert.Same(looper, failure.Target);
+        Assert.Contains("transitions", failure.Exception!.Message, StringComparison.Ordinal);
         Assert.Equal(1, looper.WorkRuns);
     }
 
@@ -232,8 +251,14 @@ public sealed partial class FailureTests
     {
         const int rounds = 200;
         var formula = new Formula();
-        var failures = new ConcurrentQueue<SparkleFailure>();
-        formula.Ledger.SparkleFailed += (_, f) => failures.Enqueue(f);
+        var failures = new ConcurrentQueue<DeadLetter>();
+        formula.Ledger.DeadLetters.Subscribe(f =>
+        {
+            if (f.Reason == DeadLetterReason.Failed)
+            {
+                failures.Enqueue(f);
+            }
+        });
         Fragile? fragile = null;
         formula.AddStartingTonic(() => fragile = new Fragile());
         var run = formula.RunAsync();
@@ -252,7 +277,7 @@ public sealed partial class FailureTests
         Assert.Equal(rounds, failures.Count);
         Assert.Equal(rounds, formula.Ledger.FailureCount);
         Assert.Equal(Enumerable.Range(0, rounds).Select(i => "work " + i), fragile.Events.Where(l => l.StartsWith("work", StringComparison.Ordinal)));
-        Assert.Equal(Enumerable.Range(0, rounds).Select(i => "boom " + i), failures.Select(f => f.Exception.Message));
+        Assert.Equal(Enumerable.Range(0, rounds).Select(i => "boom " + i), failures.Select(f => f.Exception!.Message));
     }
 
     [Fact]
@@ -280,7 +305,7 @@ public sealed partial class FailureTests
     {
         var logs = new CapturingLoggerFactory();
         var distiller = new Distiller(new Formula(new FormulaOptions { LoggerFactory = logs, TimeProvider = new VirtualClock() }));
-        distiller.Ledger.SparkleFailed += (_, _) => throw new InvalidOperationException("bad handler");
+        distiller.Ledger.DeadLetters.Subscribe(_ => throw new InvalidOperationException("bad handler"));
         var fragile = distiller.Spawn(() => new Fragile("fragile"));
         distiller.RunUntilIdle();
 

@@ -1,3 +1,4 @@
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Testing;
 
 namespace TaskTonic.Dataflow.Tests.Core;
@@ -28,12 +29,18 @@ public sealed partial class HandlerNameReportTests
         private void ttsc__poke() => throw new InvalidOperationException("generic poke");
     }
 
-    private static (Distiller Distiller, Door Door, List<SparkleFailure> Failures, CapturingLoggerFactory Logs) Start()
+    private static (Distiller Distiller, Door Door, List<DeadLetter> Failures, CapturingLoggerFactory Logs) Start()
     {
         var logs = new CapturingLoggerFactory();
         var distiller = new Distiller(new Formula(new FormulaOptions { LoggerFactory = logs, TimeProvider = new VirtualClock() }));
-        var failures = new List<SparkleFailure>();
-        distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
+        var failures = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(f =>
+        {
+            if (f.Reason == DeadLetterReason.Failed)
+            {
+                failures.Add(f);
+            }
+        });
         var door = distiller.Spawn(() => new Door());
         distiller.RunUntilIdle();
         return (distiller, door, failures, logs);
@@ -66,7 +73,7 @@ public sealed partial class HandlerNameReportTests
         door.Poke();
         distiller.RunUntilIdle();
 
-        Assert.Equal(["ttsc__poke: generic poke", "ttsc_open__poke: open poke"], failures.Select(f => $"{f.SparkleName}: {f.Exception.Message}"));
+        Assert.Equal(["ttsc__poke: generic poke", "ttsc_open__poke: open poke"], failures.Select(f => $"{f.SparkleName}: {f.Exception!.Message}"));
         Assert.Equal(["ttsc__poke", "ttsc__open", "ttsc_open__poke"], distiller.Trace.Where(e => e.Depth == 0 && !e.IsSystem).Select(e => e.Handler));
     }
 

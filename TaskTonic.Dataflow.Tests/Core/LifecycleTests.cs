@@ -1,3 +1,4 @@
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Testing;
 
 namespace TaskTonic.Dataflow.Tests.Core;
@@ -297,8 +298,14 @@ public sealed partial class LifecycleTests
         var distiller = new Distiller();
         var tonic = distiller.Spawn(() => new Pending());
         distiller.RunUntilState("b");
-        var drops = new List<DroppedWorkOrder>();
-        distiller.Ledger.WorkOrderDropped += (_, d) => drops.Add(d);
+        var drops = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(d =>
+        {
+            if (d.Reason != DeadLetterReason.Failed)
+            {
+                drops.Add(d);
+            }
+        });
         tonic.Events.Clear();
 
         tonic.Go();
@@ -317,7 +324,7 @@ public sealed partial class LifecycleTests
         Assert.Equal("ttsc__x", dropped.SparkleName);
         Assert.Equal(2, dropped.Arguments);
         Assert.Equal(new SparkleSource(tonic, "ttsc__go", tonic.Id), dropped.Source);
-        Assert.Equal(DropReason.TonicFinishing, dropped.Reason);
+        Assert.Equal(DeadLetterReason.TonicFinishing, dropped.Reason);
         Assert.Equal(1, distiller.Ledger.DroppedCount);
         Assert.True(tonic.IsCompleted);
         Assert.True(tonic.Child!.IsCompleted);
@@ -334,14 +341,20 @@ public sealed partial class LifecycleTests
         tonic.Finish();
         distiller.RunUntilIdle();
         Assert.True(tonic.IsCompleted);
-        var drops = new List<DroppedWorkOrder>();
-        distiller.Ledger.WorkOrderDropped += (_, d) => drops.Add(d);
+        var drops = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(d =>
+        {
+            if (d.Reason != DeadLetterReason.Failed)
+            {
+                drops.Add(d);
+            }
+        });
 
         tonic.X(7);
 
         Assert.Equal(1, distiller.Ledger.DroppedCount);
         var dropped = Assert.Single(drops);
-        Assert.Equal(DropReason.TonicCompleted, dropped.Reason);
+        Assert.Equal(DeadLetterReason.TonicCompleted, dropped.Reason);
         Assert.Equal(7, dropped.Arguments);
         Assert.Equal(SparkleSource.None, dropped.Source);
         Assert.Equal(0, distiller.RunUntilIdle().WorkOrders);

@@ -1,3 +1,4 @@
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Testing;
 
 namespace TaskTonic.Dataflow.Tests.Core;
@@ -338,8 +339,14 @@ public sealed partial class StateMachineTests
     public void S07_an_uncaught_invalid_target_is_reported_as_a_failure_of_the_sparkle()
     {
         var (distiller, tonic) = StartAbc("a");
-        var failures = new List<SparkleFailure>();
-        distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
+        var failures = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(f =>
+        {
+            if (f.Reason == DeadLetterReason.Failed)
+            {
+                failures.Add(f);
+            }
+        });
 
         tonic.ToName("nope");
         distiller.RunUntilIdle();

@@ -132,25 +132,6 @@ public sealed partial class DeadLetterTests
         Assert.Equal(3, distiller.Ledger.FailureCount);
     }
 
-    [Fact]
-    public void DL_05_the_ledger_event_and_the_sink_see_the_same_drops()
-    {
-        var (distiller, letters) = Start();
-        var events = new List<DroppedWorkOrder>();
-        distiller.Ledger.WorkOrderDropped += (_, d) => events.Add(d);
-        var target = distiller.Spawn(() => new Target("t"));
-        distiller.RunUntilIdle();
-        target.Finish();
-        distiller.RunUntilIdle();
-
-        target.Work(1);
-        target.Work(2);
-
-        Assert.Equal(events.Select(e => e.Arguments), letters.Items.Select(l => l.Arguments));
-        Assert.Equal(events.Select(e => e.Reason.ToString()), letters.Items.Select(l => l.Reason.ToString()));
-        Assert.Equal([-1, 1, 2], events.Select(e => (int)e.Arguments!));
-    }
-
     private sealed class Thrower : IObserver<DeadLetter>
     {
         public int Calls { get; private set; }

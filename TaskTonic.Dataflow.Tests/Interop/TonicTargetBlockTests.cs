@@ -1,4 +1,5 @@
 using System.Threading.Tasks.Dataflow;
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Interop;
 using TaskTonic.Dataflow.Testing;
 
@@ -192,8 +193,14 @@ public sealed partial class TonicTargetBlockTests
     public void A_throwing_handler_is_reported_and_the_next_item_still_runs()
     {
         var distiller = new Distiller();
-        var failures = new List<SparkleFailure>();
-        distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
+        var failures = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(f =>
+        {
+            if (f.Reason == DeadLetterReason.Failed)
+            {
+                failures.Add(f);
+            }
+        });
         var collector = distiller.Spawn(() => new Collector(onItem: i =>
         {
             if (i == 2)
@@ -209,7 +216,7 @@ public sealed partial class TonicTargetBlockTests
         distiller.RunUntilIdle();
 
         Assert.Equal([1, 3], collector.Items);
-        Assert.Equal("bad item", Assert.Single(failures).Exception.Message);
+        Assert.Equal("bad item", Assert.Single(failures).Exception!.Message);
         Assert.True(collector.Input.Completion.IsCompletedSuccessfully);
     }
 

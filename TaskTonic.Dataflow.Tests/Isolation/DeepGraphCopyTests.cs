@@ -1,3 +1,4 @@
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Serialization;
 using TaskTonic.Dataflow.Testing;
 
@@ -81,8 +82,14 @@ public sealed partial class DeepGraphCopyTests
     public void A_cyclic_argument_sent_to_another_catalyst_fails_the_sending_sparkle_and_both_catalysts_go_on()
     {
         var distiller = new Distiller();
-        var failures = new List<SparkleFailure>();
-        distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
+        var failures = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(f =>
+        {
+            if (f.Reason == DeadLetterReason.Failed)
+            {
+                failures.Add(f);
+            }
+        });
         var receiver = distiller.Spawn(() => new Receiver<Node>(new Catalyst(new CatalystOptions { Name = "worker" })));
         var sender = distiller.Spawn(() => new Sender(receiver));
 
@@ -91,7 +98,7 @@ public sealed partial class DeepGraphCopyTests
         distiller.RunUntilIdle();
 
         var failure = Assert.Single(failures);
-        Assert.Same(sender, failure.Tonic);
+        Assert.Same(sender, failure.Target);
         var error = Assert.IsType<ArgumentException>(failure.Exception);
         Assert.Contains("cycle detected", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, CountOf(Assert.Single(receiver.Received)));

@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Networking;
 
 namespace TaskTonic.Dataflow.Tests.Networking;
@@ -213,8 +214,20 @@ public sealed class TcpServerTests
         var all = await peer.ReadToEndAsync();
         Assert.Equal(Enumerable.Range(0, 100).SelectMany(i => Net.Prefixed($"bye {i}")), all);
         var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        formula.Ledger.SparkleFailed += (_, f) => failures.Enqueue(f.ToString()!);
-        formula.Ledger.WorkOrderDropped += (_, d) => failures.Enqueue(d.ToString()!);
+        formula.Ledger.DeadLetters.Subscribe(f =>
+        {
+            if (f.Reason == DeadLetterReason.Failed)
+            {
+                failures.Enqueue(f.ToString()!);
+            }
+        });
+        formula.Ledger.DeadLetters.Subscribe(d =>
+        {
+            if (d.Reason != DeadLetterReason.Failed)
+            {
+                failures.Enqueue(d.ToString()!);
+            }
+        });
         try
         {
             await owner.Recorder.Signal.Until(() => !owner.Recorder.Disconnected.IsEmpty, "the close");

@@ -1,3 +1,4 @@
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Tasks;
 using TaskTonic.Dataflow.Testing;
 
@@ -174,8 +175,14 @@ public sealed partial class TaskDeliveryTests
         var lateFailure = new TaskCompletionSource<string>();
         var fetcher = distiller.Spawn(() => new Fetcher(late.Task));
         var other = distiller.Spawn(() => new Fetcher(lateFailure.Task));
-        var dropped = new List<DroppedWorkOrder>();
-        distiller.Ledger.WorkOrderDropped += (_, d) => dropped.Add(d);
+        var dropped = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(d =>
+        {
+            if (d.Reason != DeadLetterReason.Failed)
+            {
+                dropped.Add(d);
+            }
+        });
         distiller.RunUntilIdle();
         fetcher.Finish();
         other.Finish();
@@ -187,7 +194,7 @@ public sealed partial class TaskDeliveryTests
         lateFailure.SetException(new TimeoutException());
 
         Assert.Equal(2, distiller.Ledger.DroppedCount);
-        Assert.All(dropped, d => Assert.Equal(DropReason.TonicCompleted, d.Reason));
+        Assert.All(dropped, d => Assert.Equal(DeadLetterReason.TonicCompleted, d.Reason));
         Assert.Equal([fetcher, other], dropped.Select(d => d.Target));
         Assert.Equal("tts__callback", dropped[0].SparkleName);
         Assert.Equal(["started"], fetcher.Events);
@@ -213,8 +220,14 @@ public sealed partial class TaskDeliveryTests
     public void A_throwing_handler_is_reported_like_any_sparkle()
     {
         var distiller = new Distiller();
-        var failures = new List<SparkleFailure>();
-        distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
+        var failures = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(f =>
+        {
+            if (f.Reason == DeadLetterReason.Failed)
+            {
+                failures.Add(f);
+            }
+        });
         var work = new TaskCompletionSource();
         var waiter = distiller.Spawn(() => new Waiter(work.Task));
         distiller.RunUntilIdle();
@@ -227,9 +240,9 @@ public sealed partial class TaskDeliveryTests
         waiter.Events.Clear();
         distiller.RunUntilIdle();
         var failure = Assert.Single(failures);
-        Assert.Same(waiter, failure.Tonic);
+        Assert.Same(waiter, failure.Target);
         Assert.Equal("tts__callback", failure.SparkleName);
-        Assert.Equal("handler", failure.Exception.Message);
+        Assert.Equal("handler", failure.Exception!.Message);
         Assert.False(waiter.IsFinishing);
     }
 

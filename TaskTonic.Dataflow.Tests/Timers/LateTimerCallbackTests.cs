@@ -1,3 +1,4 @@
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Timers;
 
 namespace TaskTonic.Dataflow.Tests.Timers;
@@ -55,7 +56,13 @@ public sealed class LateTimerCallbackTests
         RepeatTimer? timer = null;
         formula.AddStartingTonic(() => host = new TimerHost(h => timer = new RepeatTimer(TimeSpan.FromSeconds(1), name: "tick")));
         var dropped = new List<string>();
-        formula.Ledger.WorkOrderDropped += (_, d) => dropped.Add(d.ToString()!);
+        formula.Ledger.DeadLetters.Subscribe(d =>
+        {
+            if (d.Reason != DeadLetterReason.Failed)
+            {
+                dropped.Add(d.ToString()!);
+            }
+        });
         var run = formula.RunAsync();
         await host!.Started.InTime();
         host.Finish();

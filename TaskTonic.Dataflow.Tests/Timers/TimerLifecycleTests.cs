@@ -1,3 +1,4 @@
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Testing;
 using TaskTonic.Dataflow.Timers;
 
@@ -208,8 +209,14 @@ public sealed partial class TimerLifecycleTests
     public void A_failing_timer_handler_is_reported_and_the_timer_keeps_running()
     {
         var distiller = new Distiller();
-        var failures = new List<SparkleFailure>();
-        distiller.Ledger.SparkleFailed += (_, failure) => failures.Add(failure);
+        var failures = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(failure =>
+        {
+            if (failure.Reason == DeadLetterReason.Failed)
+            {
+                failures.Add(failure);
+            }
+        });
         var nomad = distiller.Spawn(() => new Nomad { FailOn = 1 });
         var callbacks = 0;
         _ = new SingleShotTimer(TimeSpan.FromSeconds(1.5), sparkleBack: _ => throw new InvalidOperationException("bang " + ++callbacks), owner: nomad);
@@ -217,8 +224,8 @@ public sealed partial class TimerLifecycleTests
         distiller.RunFor(TimeSpan.FromSeconds(3));
 
         Assert.Equal(["1 on tt_main_catalyst", "2 on tt_main_catalyst", "3 on tt_main_catalyst"], nomad.Fired);
-        Assert.Equal(["ttse__on_tick: boom", "_ttss__timer_expired: bang 1"], failures.Select(f => $"{f.SparkleName}: {f.Exception.Message}"));
-        Assert.All(failures, f => Assert.Same(nomad, f.Tonic));
+        Assert.Equal(["ttse__on_tick: boom", "_ttss__timer_expired: bang 1"], failures.Select(f => $"{f.SparkleName}: {f.Exception!.Message}"));
+        Assert.All(failures, f => Assert.Same(nomad, f.Target));
         Assert.False(nomad.IsFinishing);
     }
 }

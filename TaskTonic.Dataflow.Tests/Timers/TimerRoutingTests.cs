@@ -1,3 +1,4 @@
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Testing;
 using TaskTonic.Dataflow.Timers;
 
@@ -281,8 +282,14 @@ public sealed partial class TimerRoutingTests
     {
         var distiller = new Distiller();
         var bare = distiller.Spawn(() => new Bare());
-        var failures = new List<SparkleFailure>();
-        distiller.Ledger.SparkleFailed += (_, failure) => failures.Add(failure);
+        var failures = new List<DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(failure =>
+        {
+            if (failure.Reason == DeadLetterReason.Failed)
+            {
+                failures.Add(failure);
+            }
+        });
 
         bare.MakeUnnamed();
         distiller.RunFor(TimeSpan.FromSeconds(5));

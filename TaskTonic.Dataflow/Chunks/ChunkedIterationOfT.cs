@@ -13,7 +13,7 @@ namespace TaskTonic.Dataflow.Chunks;
 /// sparkles; work queued while a chunk runs (including other tonics' sparkles on the same catalyst) runs before the next
 /// chunk. <see cref="Cancel"/> takes effect before the next chunk: a running chunk completes, then no further item is
 /// processed. The completion callback runs once, as its own sparkle, when the iteration completed, was cancelled, or
-/// failed (a throwing item stops it; the exception is also reported through <see cref="Ledger.SparkleFailed"/>).
+/// failed (a throwing item stops it; the exception is also a dead letter, <see cref="Ledger.DeadLetters"/>).
 /// </para>
 /// <para>
 /// When the owner finishes first, its pending chunk is dropped and counted by the ledger (<see cref="Ledger.DroppedCount"/>);

@@ -1,10 +1,13 @@
 namespace TaskTonic.Dataflow.DeadLetters;
 
-/// <summary>A work order that was dropped, or that failed, as published by <see cref="DeadLetterSink"/>.</summary>
+/// <summary>
+/// A work order that did not run to completion, as published by <see cref="DeadLetterSink"/>: dropped (see
+/// <see cref="Reason"/>) or failed (<see cref="DeadLetterReason.Failed"/>, with its <see cref="Exception"/>).
+/// </summary>
 public sealed class DeadLetter
 {
     internal DeadLetter(Tonic? target, string targetName, string sparkleName, object? arguments, SparkleSource source,
-        DeadLetterReason reason, Exception? exception, DateTimeOffset timestamp)
+        DeadLetterReason reason, Exception? exception, DateTimeOffset timestamp, string? stateName)
     {
         Target = target;
         TargetName = targetName;
@@ -14,6 +17,7 @@ public sealed class DeadLetter
         Reason = reason;
         Exception = exception;
         Timestamp = timestamp;
+        StateName = stateName;
     }
 
     /// <summary>The tonic the work order was sent to, or null when the target was unknown.</summary>
@@ -22,7 +26,11 @@ public sealed class DeadLetter
     /// <summary>The target's name (or the address that matched no tonic).</summary>
     public string TargetName { get; }
 
-    /// <summary>The TaskTonic name of the sparkle (<c>ttsc__work</c>), or a runtime name for system work.</summary>
+    /// <summary>
+    /// The sparkle: for a failure the handler that threw (the state's own handler when one ran,
+    /// <c>ttse_locked__on_enter</c>, else the sparkle's TaskTonic name); for dropped work the TaskTonic name
+    /// (<c>ttsc__work</c>); a runtime name for system work.
+    /// </summary>
     public string SparkleName { get; }
 
     /// <summary>The packed arguments: null, the single argument, or a tuple.</summary>
@@ -39,6 +47,9 @@ public sealed class DeadLetter
 
     /// <summary>When it was reported, on the ledger's clock.</summary>
     public DateTimeOffset Timestamp { get; }
+
+    /// <summary>The target's state when the work order failed or was dropped; null when it had none or the target was unknown.</summary>
+    public string? StateName { get; }
 
     /// <inheritdoc />
     public override string ToString() => Exception is null

@@ -3,9 +3,11 @@ using TaskTonic.Dataflow.Internal;
 namespace TaskTonic.Dataflow.DeadLetters;
 
 /// <summary>
-/// The ledger's dead-letter office: every work order that was dropped (sent to a finishing or completed tonic, to a
-/// completed catalyst, into the old state of a restarted tonic, or to an unknown address) and every work order whose
-/// sparkle threw. Counts are kept always; <see cref="DeadLetter"/> objects are built only while someone subscribes.
+/// The ledger's one place to observe work that did not run to completion: every work order that was dropped (sent to a
+/// finishing or completed tonic, to a completed catalyst, into the old state of a restarted tonic, to a full bounded
+/// mailbox, or to an unknown address) and every work order whose sparkle threw. Counts are kept always, per
+/// <see cref="DeadLetterReason"/>, and exported on the meter as <see cref="Telemetry.TonicTelemetry.Instruments.DeadLettered"/>;
+/// <see cref="DeadLetter"/> objects are built only while someone subscribes.
 /// </summary>
 /// <remarks>
 /// Observers are called synchronously on the thread that dropped the work order or ran the failed sparkle (often a
@@ -44,6 +46,17 @@ public sealed class DeadLetterSink : IObservable<DeadLetter>
     public long CountOf(DeadLetterReason reason) =>
         (uint)reason < (uint)_counts.Length ? Interlocked.Read(ref _counts[(int)reason]) : 0;
 
+    /// <summary>
+    /// Calls <paramref name="onNext"/> for every later dead letter, until the returned subscription is disposed.
+    /// The same as <see cref="Subscribe(IObserver{DeadLetter})"/> with an observer that only has <c>OnNext</c>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="onNext"/> is null.</exception>
+    public IDisposable Subscribe(Action<DeadLetter> onNext)
+    {
+        ArgumentNullException.ThrowIfNull(onNext);
+        return Subscribe(new ActionObserver(onNext));
+    }
+
     /// <inheritdoc />
     public IDisposable Subscribe(IObserver<DeadLetter> observer)
     {
@@ -67,20 +80,13 @@ public sealed class DeadLetterSink : IObservable<DeadLetter>
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(sparkleName);
         var context = SparkleContext.Current;
-        Publish(null, address, sparkleName, arguments, context.IsActive ? context.Source : SparkleSource.None, DeadLetterReason.UnknownTarget, null);
+        Publish(null, address, sparkleName, arguments, context.IsActive ? context.Source : SparkleSource.None, DeadLetterReason.UnknownTarget,
+            null, null);
     }
 
-    internal void OnDropped(in WorkOrder order, DropReason reason)
+    internal void OnDropped(in WorkOrder order, DeadLetterReason reason)
     {
-        var deadReason = reason switch
-        {
-            DropReason.TonicCompleted => DeadLetterReason.TonicCompleted,
-            DropReason.CatalystCompleted => DeadLetterReason.CatalystCompleted,
-            DropReason.TonicRestarted => DeadLetterReason.TonicRestarted,
-            DropReason.MailboxFull => DeadLetterReason.MailboxFull,
-            _ => DeadLetterReason.TonicFinishing,
-        };
-        Interlocked.Increment(ref _counts[(int)deadReason]);
+        Interlocked.Increment(ref _counts[(int)reason]);
         if (Volatile.Read(ref _observers).Length == 0)
         {
             return;
@@ -88,7 +94,7 @@ public sealed class DeadLetterSink : IObservable<DeadLetter>
 
         var target = order.Target;
         Publish(target, target.Name, Tonic.NameOfSparkle(target, order.Sparkle), order.Args, Tonic.SourceOf(order.Source, order.SourceSparkle),
-            deadReason, null, count: false);
+            reason, null, target.StateName, count: false);
     }
 
     internal void OnFailed(SparkleFailure failure, object? arguments)
@@ -99,11 +105,12 @@ public sealed class DeadLetterSink : IObservable<DeadLetter>
             return;
         }
 
-        Publish(failure.Tonic, failure.Tonic.Name, failure.SparkleName, arguments, failure.Source, DeadLetterReason.Failed, failure.Exception, count: false);
+        Publish(failure.Tonic, failure.Tonic.Name, failure.SparkleName, arguments, failure.Source, DeadLetterReason.Failed, failure.Exception,
+            failure.StateName, count: false);
     }
 
     private void Publish(Tonic? target, string targetName, string sparkleName, object? arguments, SparkleSource source, DeadLetterReason reason,
-        Exception? exception, bool count = true)
+        Exception? exception, string? stateName, bool count = true)
     {
         if (count)
         {
@@ -116,7 +123,7 @@ public sealed class DeadLetterSink : IObservable<DeadLetter>
             return;
         }
 
-        var letter = new DeadLetter(target, targetName, sparkleName, arguments, source, reason, exception, _ledger.TimeProvider.GetUtcNow());
+        var letter = new DeadLetter(target, targetName, sparkleName, arguments, source, reason, exception, _ledger.TimeProvider.GetUtcNow(), stateName);
         foreach (var observer in observers)
         {
             try
@@ -139,6 +146,19 @@ public sealed class DeadLetterSink : IObservable<DeadLetter>
             {
                 _observers = [.. _observers[..index], .. _observers[(index + 1)..]];
             }
+        }
+    }
+
+    private sealed class ActionObserver(Action<DeadLetter> onNext) : IObserver<DeadLetter>
+    {
+        public void OnNext(DeadLetter value) => onNext(value);
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void OnCompleted()
+        {
         }
     }
 

@@ -17,7 +17,7 @@ namespace TaskTonic.Dataflow.Interop;
 /// (counted by <see cref="Ledger.DroppedCount"/>) and <see cref="Completion"/> ends canceled.
 /// </para>
 /// <para>
-/// A handler that throws is reported through <see cref="Ledger.SparkleFailed"/> like any sparkle and the block goes on
+/// A handler that throws is reported as a dead letter (<see cref="Ledger.DeadLetters"/>) like any sparkle and the block goes on
 /// with the next item (an <c>ActionBlock</c> would fault instead): the tonic's supervision decides.
 /// </para>
 /// <para>

@@ -14,7 +14,7 @@ namespace TaskTonic.Dataflow.Partitioning;
 /// finishes). There is no order between keys.</para>
 /// <para>Call <see cref="For"/> for each send instead of keeping the tonic: a tonic may be passivated once it was not
 /// asked for during <see cref="PartitionOptions{TKey, T}.IdleTimeout"/>; work sent to a passivated incarnation is
-/// dropped and counted by <see cref="Ledger.WorkOrderDropped"/>.</para>
+/// dropped and counted as a dead letter (<see cref="Ledger.DeadLetters"/>).</para>
 /// </remarks>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="T">The keyed tonic type.</typeparam>

@@ -1,3 +1,4 @@
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Internal;
 using TaskTonic.Dataflow.Supervision;
 
@@ -138,7 +139,7 @@ public abstract partial class Tonic
     {
         if (order.Sparkle == SystemSparkle.UserCallback)
         {
-            _ledger.ReportDrop(order, DropReason.TonicRestarted);
+            _ledger.ReportDrop(order, DeadLetterReason.TonicRestarted);
             return;
         }
 

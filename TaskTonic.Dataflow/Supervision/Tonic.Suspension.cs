@@ -1,3 +1,4 @@
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Internal;
 using TaskTonic.Dataflow.Supervision;
 
@@ -95,7 +96,7 @@ public abstract partial class Tonic
         _startBuffer = null;
         foreach (var order in dropped)
         {
-            _ledger.ReportDrop(order, DropReason.TonicFinishing);
+            _ledger.ReportDrop(order, DeadLetterReason.TonicFinishing);
         }
 
         _phase = Phase.Started;
@@ -124,7 +125,7 @@ public abstract partial class Tonic
         {
             if (order.Sparkle == SystemSparkle.UserCallback)
             {
-                _ledger.ReportDrop(order, DropReason.TonicRestarted);
+                _ledger.ReportDrop(order, DeadLetterReason.TonicRestarted);
                 return;
             }
 
@@ -143,7 +144,7 @@ public abstract partial class Tonic
 
         if (_supervision?.Suspension is not { } suspension)
         {
-            _ledger.ReportDrop(order, DropReason.TonicFinishing);
+            _ledger.ReportDrop(order, DeadLetterReason.TonicFinishing);
             return;
         }
 
@@ -171,7 +172,7 @@ public abstract partial class Tonic
 
         if (order.Sparkle == SystemSparkle.UserCallback)
         {
-            _ledger.ReportDrop(order, DropReason.TonicRestarted);
+            _ledger.ReportDrop(order, DeadLetterReason.TonicRestarted);
             return;
         }
 
@@ -179,7 +180,7 @@ public abstract partial class Tonic
         var phase = live._phase;
         if (phase is Phase.Finishing or Phase.Completed)
         {
-            _ledger.ReportDrop(moved, phase == Phase.Completed ? DropReason.TonicCompleted : DropReason.TonicFinishing);
+            _ledger.ReportDrop(moved, phase == Phase.Completed ? DeadLetterReason.TonicCompleted : DeadLetterReason.TonicFinishing);
             return;
         }
 

@@ -9,8 +9,8 @@ namespace TaskTonic.Dataflow.Tasks;
 /// <para>
 /// The delivery is queued to the tonic's mailbox when the task completes (at once when it already has), and runs like
 /// any sparkle: atomic, in order with the tonic's other work, a throwing handler reported through
-/// <see cref="Ledger.SparkleFailed"/>. A task that completes after the tonic began finishing is not delivered: the
-/// delivery is dropped and counted (<see cref="Ledger.DroppedCount"/>, <see cref="Ledger.WorkOrderDropped"/>), and
+/// <see cref="Ledger.DeadLetters"/>. A task that completes after the tonic began finishing is not delivered: the
+/// delivery is dropped and counted as a dead letter (<see cref="Ledger.DeadLetters"/>), and
 /// nothing is thrown on the thread that completed the task. The task's exception is always observed.
 /// </para>
 /// <para>

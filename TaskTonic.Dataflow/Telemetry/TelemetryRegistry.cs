@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
+using TaskTonic.Dataflow.DeadLetters;
 
 namespace TaskTonic.Dataflow.Telemetry;
 
@@ -10,6 +11,7 @@ namespace TaskTonic.Dataflow.Telemetry;
 internal static class TelemetryRegistry
 {
     private static readonly ConditionalWeakTable<Catalyst, object?> s_catalysts = new();
+    private static readonly string[] s_reasons = Enum.GetNames<DeadLetterReason>();
 
     public static void Track(Catalyst catalyst) => s_catalysts.AddOrUpdate(catalyst, null);
 
@@ -37,7 +39,34 @@ internal static class TelemetryRegistry
     }
 
     /// <summary>One measurement per formula name: <paramref name="read"/> summed over the ledgers of live catalysts.</summary>
-    public static IEnumerable<Measurement<long>> PerFormula(Func<Ledger, long> read)
+    public static IEnumerable<Measurement<long>> PerFormula(Func<Ledger, long> read) =>
+        Ledgers()
+            .GroupBy(l => l.Settings.ProjectName, StringComparer.Ordinal)
+            .Select(g => new Measurement<long>(g.Sum(read), new KeyValuePair<string, object?>(TonicTelemetry.FormulaTag, g.Key)))
+            .ToList();
+
+    /// <summary>One measurement per formula name and dead-letter reason that occurred, summed over the ledgers of live catalysts.</summary>
+    public static IEnumerable<Measurement<long>> DeadLetters()
+    {
+        var measurements = new List<Measurement<long>>();
+        foreach (var formula in Ledgers().GroupBy(l => l.Settings.ProjectName, StringComparer.Ordinal))
+        {
+            for (var reason = 0; reason < s_reasons.Length; reason++)
+            {
+                var count = formula.Sum(l => l.DeadLetters.CountOf((DeadLetterReason)reason));
+                if (count > 0)
+                {
+                    measurements.Add(new Measurement<long>(count,
+                        new KeyValuePair<string, object?>(TonicTelemetry.FormulaTag, formula.Key),
+                        new KeyValuePair<string, object?>(TonicTelemetry.ReasonTag, s_reasons[reason])));
+                }
+            }
+        }
+
+        return measurements;
+    }
+
+    private static HashSet<Ledger> Ledgers()
     {
         var ledgers = new HashSet<Ledger>(ReferenceEqualityComparer.Instance);
         foreach (var (catalyst, _) in s_catalysts)
@@ -45,9 +74,6 @@ internal static class TelemetryRegistry
             ledgers.Add(catalyst.Ledger);
         }
 
-        return ledgers
-            .GroupBy(l => l.Settings.ProjectName, StringComparer.Ordinal)
-            .Select(g => new Measurement<long>(g.Sum(read), new KeyValuePair<string, object?>(TonicTelemetry.FormulaTag, g.Key)))
-            .ToList();
+        return ledgers;
     }
 }

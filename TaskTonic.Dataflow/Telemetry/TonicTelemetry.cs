@@ -30,6 +30,9 @@ public static class TonicTelemetry
     /// <summary>Tag: the formula's project name (<see cref="FormulaOptions.ProjectName"/>).</summary>
     public const string FormulaTag = "tasktonic.formula";
 
+    /// <summary>Tag: why a work order is a dead letter, the name of its <see cref="DeadLetters.DeadLetterReason"/> (<c>MailboxFull</c>).</summary>
+    public const string ReasonTag = "tasktonic.dead_letter.reason";
+
     /// <summary>The names of the meter's instruments.</summary>
     public static class Instruments
     {
@@ -42,16 +45,14 @@ public static class TonicTelemetry
         /// <summary>Observable gauge: work orders waiting in each live catalyst's queue.</summary>
         public const string QueueLength = "tasktonic.catalyst.queue_length";
 
-        /// <summary>Observable counter: work orders dropped (sent to finishing or completed tonics), per formula.</summary>
-        public const string Dropped = "tasktonic.work_orders.dropped";
-
-        /// <summary>Observable counter: sparkles that threw, per formula.</summary>
-        public const string Failed = "tasktonic.sparkles.failed";
-
         /// <summary>Observable counter: tonics restarted by their supervisor, per formula.</summary>
         public const string Restarted = "tasktonic.tonics.restarted";
 
-        /// <summary>Observable counter: dead letters (dropped or failed work orders), per formula.</summary>
+        /// <summary>
+        /// Observable counter: dead letters (dropped or failed work orders), per formula (<see cref="FormulaTag"/>) and
+        /// reason (<see cref="ReasonTag"/>); the same counts as <see cref="DeadLetters.DeadLetterSink.CountOf"/>, read
+        /// only when the meter is collected (nothing is done per dead letter).
+        /// </summary>
         public const string DeadLettered = "tasktonic.dead_letters";
 
         /// <summary>Histogram (seconds): how late timers fired after their due time, per catalyst.</summary>
@@ -76,15 +77,11 @@ public static class TonicTelemetry
             "Work orders executed by each catalyst.");
         Meter.CreateObservableGauge(Instruments.QueueLength, TelemetryRegistry.QueueLengths, "{work_order}",
             "Work orders waiting in each catalyst's queue.");
-        Meter.CreateObservableCounter(Instruments.Dropped, () => TelemetryRegistry.PerFormula(static l => l.DroppedCount), "{work_order}",
-            "Work orders dropped instead of executed.");
-        Meter.CreateObservableCounter(Instruments.Failed, () => TelemetryRegistry.PerFormula(static l => l.FailureCount), "{sparkle}",
-            "Sparkles that threw.");
         Meter.CreateObservableCounter(Instruments.Restarted,
             () => TelemetryRegistry.PerFormula(static l => l.Supervision.CountOf(Supervision.SupervisionEventKind.Restarted)), "{tonic}",
             "Tonics restarted by their supervisor.");
-        Meter.CreateObservableCounter(Instruments.DeadLettered, () => TelemetryRegistry.PerFormula(static l => l.DeadLetters.Count), "{work_order}",
-            "Dropped or failed work orders.");
+        Meter.CreateObservableCounter(Instruments.DeadLettered, TelemetryRegistry.DeadLetters, "{work_order}",
+            "Dropped or failed work orders, per reason.");
     }
 
     /// <summary>

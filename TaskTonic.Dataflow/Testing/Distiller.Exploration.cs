@@ -47,8 +47,14 @@ public sealed partial class Distiller
     {
         var formula = options.CreateFormula?.Invoke() ?? new Formula(new FormulaOptions { TimeProvider = new VirtualClock() });
         var distiller = new Distiller(formula, options, seed);
-        var failures = new List<SparkleFailure>();
-        distiller.Ledger.SparkleFailed += (_, failure) => failures.Add(failure);
+        var failures = new List<DeadLetters.DeadLetter>();
+        distiller.Ledger.DeadLetters.Subscribe(letter =>
+        {
+            if (letter.Reason == DeadLetters.DeadLetterReason.Failed)
+            {
+                failures.Add(letter);
+            }
+        });
         Exception? exception = null;
         try
         {

@@ -21,7 +21,7 @@ public sealed class ExplorationOptions
     /// </summary>
     public Func<Formula>? CreateFormula { get; init; }
 
-    /// <summary>Whether a sparkle that throws (<see cref="Ledger.SparkleFailed"/>) fails the iteration. The default is true.</summary>
+    /// <summary>Whether a sparkle that throws (a <see cref="DeadLetters.DeadLetterReason.Failed"/> dead letter) fails the iteration. The default is true.</summary>
     public bool FailOnSparkleFailure { get; init; } = true;
 
     internal void Validate()

@@ -6,7 +6,7 @@ namespace TaskTonic.Dataflow.Testing;
 public sealed class ExplorationResult
 {
     internal ExplorationResult(SchedulingStrategy strategy, int iterations, int? failingIteration, int? failingSeed, Exception? exception,
-        IReadOnlyList<SparkleFailure> sparkleFailures, IReadOnlyList<SparkleTrace> trace)
+        IReadOnlyList<DeadLetters.DeadLetter> sparkleFailures, IReadOnlyList<SparkleTrace> trace)
     {
         Strategy = strategy;
         Iterations = iterations;
@@ -35,8 +35,8 @@ public sealed class ExplorationResult
     /// <summary>What failed: the scenario's exception, else the first sparkle failure's; null when every iteration passed.</summary>
     public Exception? Exception { get; }
 
-    /// <summary>The sparkles that threw in the reported iteration.</summary>
-    public IReadOnlyList<SparkleFailure> SparkleFailures { get; }
+    /// <summary>The sparkles that threw in the reported iteration: its dead letters with <see cref="DeadLetters.DeadLetterReason.Failed"/>.</summary>
+    public IReadOnlyList<DeadLetters.DeadLetter> SparkleFailures { get; }
 
     /// <summary>The trace of the failing iteration (or of the last one when all passed).</summary>
     public IReadOnlyList<SparkleTrace> Trace { get; }
