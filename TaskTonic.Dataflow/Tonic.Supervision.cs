@@ -85,7 +85,7 @@ public abstract partial class Tonic
                 $"The factory must create a new tonic as an infusion of {expectedBase?.Name ?? "no base (a root)"}; it returned {child}.");
         }
 
-        if (child is TaskTonic.Dataflow.Catalyst)
+        if (child.IsCatalyst)
         {
             throw new InvalidOperationException($"{child.Name} is a catalyst; catalysts are not supervised with restarts.");
         }
@@ -195,7 +195,7 @@ public abstract partial class Tonic
                 }
 
                 break;
-            case SupervisionDirective.Restart when this is not TaskTonic.Dataflow.Catalyst:
+            case SupervisionDirective.Restart when !IsCatalyst:
                 Restart(policy, exception);
                 break;
             default:
