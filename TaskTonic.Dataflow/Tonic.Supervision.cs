@@ -24,6 +24,9 @@ public abstract partial class Tonic
 
     private Tonic Live => _supervision?.Identity?.Current ?? this;
 
+    /// <summary>The object that is this tonic's address: the first incarnation (this object unless it was restarted).</summary>
+    internal Tonic Address => _supervision?.Identity?.Address ?? this;
+
     /// <summary>
     /// Creates an infusion through <paramref name="factory"/> and keeps the factory, so a <see cref="SupervisionDirective.Restart"/>
     /// can build fresh instances. <paramref name="policy"/> is the child's own policy (null: the policy this tonic declares
