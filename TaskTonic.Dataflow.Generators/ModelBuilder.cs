@@ -144,7 +144,8 @@ namespace TaskTonic.Dataflow.Generators
                 new EquatableArray<string>(tables.States),
                 new EquatableArray<SparkleModel>(sparkles),
                 new EquatableArray<string>(own.Select(HandlerCollector.ToEntry)
-                    .Concat(declaredStates[declaredStates.Count - 1].Select(st => HandlerCollector.StateEntryPrefix + st))));
+                    .Concat(declaredStates[declaredStates.Count - 1].Select(st => HandlerCollector.StateEntryPrefix + st))),
+                RefExtensionEmitter.Access(type));
             return new BuildResult(canEmit ? model : null, new EquatableArray<DiagnosticInfo>(diagnostics));
         }
 

@@ -41,7 +41,7 @@ namespace TaskTonic.Dataflow.Generators
             var models = built.Where(static r => r!.Model is not null).Select(static (r, _) => r!.Model!).WithTrackingName(StepNames.Model + name);
             var diagnostics = built.Select(static (r, _) => r!.Diagnostics).WithTrackingName(StepNames.Diagnostics + name);
 
-            context.RegisterSourceOutput(models, static (spc, model) => spc.AddSource(model.HintName, SourceEmitter.Emit(model)));
+            context.RegisterSourceOutput(models, static (spc, model) => spc.AddSource(model.HintName, SourceEmitter.Emit(model) + RefExtensionEmitter.Emit(model)));
             context.RegisterSourceOutput(diagnostics, static (spc, items) =>
             {
                 foreach (var diagnostic in items)

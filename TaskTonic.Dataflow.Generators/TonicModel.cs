@@ -15,7 +15,8 @@ namespace TaskTonic.Dataflow.Generators
         bool BaseHasStates,
         EquatableArray<string> States,
         EquatableArray<SparkleModel> Sparkles,
-        EquatableArray<string> OwnHandlerEntries);
+        EquatableArray<string> OwnHandlerEntries,
+        string? RefAccess);
 
     /// <summary>
     /// What one transform found: the model to emit (null when errors prevent it) and the diagnostics, which the generator

@@ -110,7 +110,17 @@ public partial class Catalyst : Tonic
         }
     }
 
-    internal void OnStarted() => CheckAutoFinish();
+    internal override bool IsCatalyst => true;
+
+    private protected override bool IsHeldOpen => BoundTonicCount > 0;
+
+    private protected override void OnCellStarted() => CheckAutoFinish();
+
+    private protected override void OnInfusionGone() => CheckAutoFinish();
+
+    private protected override void ReleaseCell() => CompleteLoop();
+
+    private protected override void AbandonCell() => AbandonLoop();
 
     /// <summary>
     /// A tonic bound here completed or moved away. The count drops at once; only when it reaches zero is the catalyst's
@@ -127,7 +137,7 @@ public partial class Catalyst : Tonic
     }
 
     /// <summary>On this catalyst, after its bound count reached zero: complete when finishing, else maybe auto-finish.</summary>
-    internal void OnTonicLeft()
+    private protected override void OnBoundTonicsLeft()
     {
         if (IsFinishing)
         {

@@ -33,14 +33,6 @@ public abstract partial class Tonic
             parent.PostSystem(SystemSparkle.InfusionCompleted, this);
         }
 
-        if (this is Catalyst catalyst)
-        {
-            catalyst.AbandonLoop();
-        }
-        else
-        {
-            _catalyst.Unbind();
-            SignalCompletion();
-        }
+        AbandonCell();
     }
 }

@@ -141,7 +141,7 @@ public abstract partial class Tonic
                 OnInfusionCompleted((Tonic)order.Args!, order);
                 break;
             case SystemSparkle.TonicLeft:
-                ((Catalyst)this).OnTonicLeft();
+                OnBoundTonicsLeft();
                 break;
             case SystemSparkle.Callback:
                 RunCallback(order);

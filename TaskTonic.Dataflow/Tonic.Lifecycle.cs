@@ -137,10 +137,7 @@ public abstract partial class Tonic
         LogLifecycle("started");
         InvokeHook(TonicDescriptor.OnStart, order);
         RunPendingTransitions(order);
-        if (this is Catalyst catalyst)
-        {
-            catalyst.OnStarted();
-        }
+        OnCellStarted();
     }
 
     private protected void RunFinish(in WorkOrder order)
@@ -178,7 +175,7 @@ public abstract partial class Tonic
             return;
         }
 
-        if (this is Catalyst { BoundTonicCount: > 0 })
+        if (IsHeldOpen)
         {
             return;
         }
@@ -188,15 +185,7 @@ public abstract partial class Tonic
         LogLifecycle("finished");
         _ledger.Unregister(this);
         NotifyCompleted();
-        if (this is Catalyst catalyst)
-        {
-            catalyst.CompleteLoop();
-        }
-        else
-        {
-            _catalyst.Unbind();
-            SignalCompletion();
-        }
+        ReleaseCell();
 
         Parent?.PostSystem(SystemSparkle.InfusionCompleted, this);
     }
@@ -228,9 +217,9 @@ public abstract partial class Tonic
         {
             TryRestart();
         }
-        else if (this is Catalyst catalyst)
+        else
         {
-            catalyst.CheckAutoFinish();
+            OnInfusionGone();
         }
     }
 

@@ -13,7 +13,7 @@ public abstract partial class Tonic
     public void MoveTo(Catalyst target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (this is Catalyst)
+        if (IsCatalyst)
         {
             throw new InvalidOperationException($"{Name} is a catalyst; only tonics move between catalysts.");
         }

@@ -24,6 +24,9 @@ public abstract partial class Tonic
 
     private Tonic Live => _supervision?.Identity?.Current ?? this;
 
+    /// <summary>The object that is this tonic's address: the first incarnation (this object unless it was restarted).</summary>
+    internal Tonic Address => _supervision?.Identity?.Address ?? this;
+
     /// <summary>
     /// Creates an infusion through <paramref name="factory"/> and keeps the factory, so a <see cref="SupervisionDirective.Restart"/>
     /// can build fresh instances. <paramref name="policy"/> is the child's own policy (null: the policy this tonic declares
@@ -85,7 +88,7 @@ public abstract partial class Tonic
                 $"The factory must create a new tonic as an infusion of {expectedBase?.Name ?? "no base (a root)"}; it returned {child}.");
         }
 
-        if (child is TaskTonic.Dataflow.Catalyst)
+        if (child.IsCatalyst)
         {
             throw new InvalidOperationException($"{child.Name} is a catalyst; catalysts are not supervised with restarts.");
         }
@@ -195,7 +198,7 @@ public abstract partial class Tonic
                 }
 
                 break;
-            case SupervisionDirective.Restart when this is not TaskTonic.Dataflow.Catalyst:
+            case SupervisionDirective.Restart when !IsCatalyst:
                 Restart(policy, exception);
                 break;
             default:

@@ -135,7 +135,7 @@ internal sealed class InfusionList
     private void Track(Tonic child, int delta)
     {
         _live += delta;
-        if (child is Catalyst)
+        if (child.IsCatalyst)
         {
             _liveCatalysts += delta;
         }

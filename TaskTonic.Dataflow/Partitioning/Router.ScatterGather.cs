@@ -18,7 +18,7 @@ public sealed partial class Router<T>
         ArgumentNullException.ThrowIfNull(onDone);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         var caller = Ambient.Tonic;
-        if (caller is null || !ReferenceEquals(caller.Ledger, Ledger) || caller is Catalyst)
+        if (caller is null || !ReferenceEquals(caller.Ledger, Ledger) || caller.IsCatalyst)
         {
             throw new InvalidOperationException("ScatterGather must be called from a sparkle of a tonic: the result is delivered to it.");
         }

@@ -43,7 +43,7 @@ internal sealed class ConstructionClaim
     {
         var claim = t_current;
         if (claim is null || claim.ClaimedBy is not null || !ReferenceEquals(claim.Ledger, ledger) || !claim.ExpectedType.IsInstanceOfType(tonic)
-            || (tonic is Catalyst && !typeof(Catalyst).IsAssignableFrom(claim.ExpectedType)))
+            || (tonic.IsCatalyst && !typeof(Catalyst).IsAssignableFrom(claim.ExpectedType)))
         {
             return null;
         }

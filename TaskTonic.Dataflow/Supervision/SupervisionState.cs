@@ -30,6 +30,9 @@ internal sealed class SupervisedIdentity(Tonic first, Func<Tonic> factory, Super
     private volatile Tonic _current = first;
     private int _restarts;
 
+    /// <summary>The first incarnation: the object <c>Infuse</c>/<c>Spawn</c> returned, which stays the address.</summary>
+    public Tonic Address { get; } = first;
+
     public Tonic Current
     {
         get => _current;
