@@ -25,11 +25,14 @@ namespace TaskTonic.Dataflow.Generators
 
         public KnownSymbols(Compilation compilation)
         {
+            Compilation = compilation;
             Tonic = compilation.GetTypeByMetadataName(HandlerCollector.TonicTypeName);
             StatesAttribute = compilation.GetTypeByMetadataName(HandlerCollector.StatesAttributeName);
             SparklesAttribute = compilation.GetTypeByMetadataName(HandlerCollector.SparklesAttributeName);
             _declarations = DeclarationAttributes.Select(compilation.GetTypeByMetadataName).ToArray();
         }
+
+        public Compilation Compilation { get; }
 
         public INamedTypeSymbol? Tonic { get; }
 

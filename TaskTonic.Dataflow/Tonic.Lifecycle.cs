@@ -136,6 +136,7 @@ public abstract partial class Tonic
         _phase = Phase.Started;
         LogLifecycle("started");
         InvokeHook(TonicDescriptor.OnStart, order);
+        BindEvents(order);
         RunPendingTransitions(order);
         if (this is Catalyst catalyst)
         {
@@ -152,6 +153,7 @@ public abstract partial class Tonic
 
         _phase = Phase.Finishing;
         LogLifecycle("finishing");
+        UnbindEvents();
         _hasPendingState = false;
         if (_state != NoState)
         {
