@@ -115,7 +115,7 @@ public sealed partial class SparkleContextTests
         distiller.Sparkle();
         second.Seen.Clear();
 
-        first.OnRelay(second);
+        first.NotifyRelay(second);
         distiller.Sparkle();
 
         var seen = Assert.Single(second.Seen);
