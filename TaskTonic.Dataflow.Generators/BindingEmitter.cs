@@ -63,7 +63,8 @@ namespace TaskTonic.Dataflow.Generators
                 }
 
                 var next = Post("next", "__tt_value") ?? "null";
-                var error = Post("error", "__tt_error") ?? $"__tt_error => base.PostBindingError({SourceEmitter.Literal(first.GenericName)}, __tt_error)";
+                var prefix = first.GenericName.Substring(0, first.GenericName.LastIndexOf("__", System.StringComparison.Ordinal));
+                var error = Post("error", "__tt_error") ?? $"__tt_error => base.PostBindingError({SourceEmitter.Literal(prefix + "__error")}, __tt_error)";
                 var completed = Post("completed", "()") ?? "null";
                 w.Open();
                 w.Line($"var __tt_source = {first.Binding.Member} ?? throw new global::System.InvalidOperationException({Missing(first)});");

@@ -36,7 +36,7 @@ public abstract partial class Tonic
     /// <c>ttev__member__error</c> handler; the error becomes a failure of this tonic (reported, and its supervisor
     /// decides) instead of being lost. Callable from any thread. Not for user code.
     /// </summary>
-    /// <param name="binding">The bound member and notification, e.g. <c>ttev__ticks__next</c>.</param>
+    /// <param name="binding">The missing handler, e.g. <c>ttev__ticks__error</c>.</param>
     /// <param name="error">The observable's error.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected void PostBindingError(string binding, Exception error)
@@ -44,8 +44,7 @@ public abstract partial class Tonic
         ArgumentNullException.ThrowIfNull(binding);
         ArgumentNullException.ThrowIfNull(error);
         PostUserCallback(() => throw new InvalidOperationException(
-            $"The observable bound by {binding} of {Name} signalled an error and {GetType().Name} declares no error handler for it " +
-            "(add a ttev__<member>__error handler).", error));
+            $"An observable bound by {Name} signalled an error, and {GetType().Name} declares no {binding} handler for it.", error));
     }
 
     /// <summary>After the start hook: subscribe the bindings; a failure (a null member) is this tonic's failure.</summary>

@@ -126,7 +126,7 @@ public sealed class EventBindingTests
 
         var failure = Assert.Single(failures);
         Assert.IsType<TimeoutException>(failure.Exception.InnerException);
-        Assert.Contains("ttev__source__next", failure.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("declares no ttev__source__error handler", failure.Exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
