@@ -32,7 +32,7 @@ namespace TaskTonic.Dataflow.Generators
 
         public static readonly DiagnosticDescriptor BadName = new DiagnosticDescriptor(
             "TTDF005", "Handler name does not parse",
-            "Method '{0}' starts with a sparkle prefix but is not a valid handler name; use prefix__name or prefix_state__name with prefix ttsc, ttse, tts or _tts, and snake_case segments of letters and digits that start with a letter",
+            "Method '{0}' starts with a sparkle prefix but is not a valid handler name; use prefix__name or prefix_state__name with prefix ttsc, ttse, tts or _tts, and snake_case segments of letters and digits that start with a letter (an event binding is ttev__member__event)",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "TTDF005.md");
 
         public static readonly DiagnosticDescriptor UnsupportedSignature = new DiagnosticDescriptor(
