@@ -13,12 +13,12 @@ namespace TaskTonic.Dataflow.Generators
         public const string Namespace = "TaskTonic.Dataflow.";
         public const string InStateName = Namespace + "InStateAttribute";
 
-        /// <summary>Metadata names of the declaration attributes, kind attributes first, <c>[InState]</c> last.</summary>
+        /// <summary>Metadata names of the declaration attributes: kinds, hooks, <c>[BindEvent]</c>, and <c>[InState]</c> last.</summary>
         public static readonly string[] DeclarationAttributes =
         {
             Namespace + "CommandAttribute", Namespace + "EventAttribute", Namespace + "InternalSparkleAttribute",
             Namespace + "OnStartAttribute", Namespace + "OnEnterAttribute", Namespace + "OnExitAttribute", Namespace + "OnFinishedAttribute",
-            Namespace + "OnInfusionCompletedAttribute", InStateName,
+            Namespace + "OnInfusionCompletedAttribute", Namespace + "BindEventAttribute", InStateName,
         };
 
         private readonly INamedTypeSymbol?[] _declarations;

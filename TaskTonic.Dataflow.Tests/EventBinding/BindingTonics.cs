@@ -100,3 +100,28 @@ internal sealed partial class Unassigned : Tonic
 
     private void ttev__button__clicked() { }
 }
+
+/// <summary>The attribute form: [BindEvent] with nameof, and its state variant.</summary>
+[TonicStates("quiet")]
+internal sealed partial class AttributePanel : Tonic
+{
+    private readonly Widget _okButton = new();
+
+    public Widget OkButton => _okButton;
+
+    public Subject<int> Ticks { get; } = new();
+
+    public List<string> Seen { get; } = [];
+
+    [Command]
+    private void OnQuiet() => ToState(States.Quiet);
+
+    [BindEvent(nameof(_okButton), nameof(Widget.Clicked))]
+    private void Confirm(ClickArgs e) => Seen.Add($"confirm {e.Count}");
+
+    [BindEvent(nameof(_okButton), nameof(Widget.Clicked)), InState("quiet")]
+    private void ConfirmQuietly(ClickArgs e) => Seen.Add($"quiet {e.Count}");
+
+    [BindEvent(nameof(Ticks), "Next")]
+    private void Tick(int value) => Seen.Add($"tick {value}");
+}

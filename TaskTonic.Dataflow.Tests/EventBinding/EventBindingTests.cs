@@ -170,6 +170,29 @@ public sealed class EventBindingTests
         Assert.False(panel.Ticks.HasObservers);
     }
 
+    [Fact]
+    public void EV10_the_BindEvent_attribute_binds_like_the_grammar_with_state_variants()
+    {
+        var distiller = new Distiller();
+        var panel = distiller.Spawn(() => new AttributePanel());
+        distiller.Sparkle();
+        Assert.Equal(1, panel.OkButton.ClickedHandlers);
+
+        panel.OkButton.Click(1);
+        panel.Ticks.OnNext(2);
+        distiller.Sparkle();
+        panel.Quiet();
+        panel.OkButton.Click(3);
+        var result = distiller.Sparkle();
+        panel.Finish();
+        distiller.Sparkle();
+
+        Assert.Equal(["confirm 1", "tick 2", "quiet 3"], panel.Seen);
+        Assert.Equal("ttev_quiet__ok_button__clicked", Assert.Single(result.Trace, t => t.Sparkle == "ttev__ok_button__clicked").Handler);
+        Assert.Equal(0, panel.OkButton.ClickedHandlers);
+        Assert.False(panel.Ticks.HasObservers);
+    }
+
     private static void OnAnotherThread(Action raise)
     {
         var thread = new Thread(() => raise()) { IsBackground = true };

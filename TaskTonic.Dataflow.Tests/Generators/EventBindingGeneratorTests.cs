@@ -193,4 +193,28 @@ public sealed class EventBindingGeneratorTests
         Assert.Single(peer.GetMembers("NotifyTick"));
         Assert.Empty(peer.GetMembers("OnConnected"));
     }
+
+    [Fact]
+    public void The_BindEvent_attribute_is_checked_like_the_grammar()
+    {
+        var run = Generate("""
+            public partial class Panel : Tonic
+            {
+                public Widget OkButton { get; } = new();
+                [BindEvent(nameof(OkButton), "Click")] void Confirm() { }
+            }
+            """);
+
+        var diagnostic = Single(run, "TTDF021", "Confirm");
+        Assert.Contains("no accessible instance event 'Click'", Message(diagnostic), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TTDF018_BindEvent_names_must_be_identifiers()
+    {
+        var run = Generate("public partial class Panel : Tonic { public Widget OkButton { get; } = new(); [BindEvent(\"Ok Button\", \"Clicked\")] void Confirm() { } }");
+
+        var diagnostic = Single(run, "TTDF018", "Confirm");
+        Assert.Contains("both must be identifiers", Message(diagnostic), StringComparison.Ordinal);
+    }
 }
