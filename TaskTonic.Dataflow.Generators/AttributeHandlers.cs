@@ -21,7 +21,8 @@ namespace TaskTonic.Dataflow.Generators
     {
         private const int FirstHook = 3;
         // In the order of KnownSymbols.DeclarationAttributes: kinds, hooks (in hook-id order), InState last.
-        private static readonly string[] s_short = { "Command", "Event", "InternalSparkle", "OnStart", "OnEnter", "OnExit", "OnFinished", "OnInfusionCompleted", "InState" };
+        private const int BindEvent = 8;
+        private static readonly string[] s_short = { "Command", "Event", "InternalSparkle", "OnStart", "OnEnter", "OnExit", "OnFinished", "OnInfusionCompleted", "BindEvent", "InState" };
         private static readonly string[] s_hooks = { "on_start", "on_enter", "on_exit", "on_finished", "on_infusion_completed" };
         private static readonly Regex s_pascal = new Regex("^[A-Z][A-Za-z0-9]*$", RegexOptions.CultureInvariant);
         private static readonly Regex s_onName = new Regex("^On[A-Z][A-Za-z0-9]*$", RegexOptions.CultureInvariant);
@@ -34,7 +35,7 @@ namespace TaskTonic.Dataflow.Generators
             string? misuse = null;
             if (kinds.Count == 0)
             {
-                misuse = "has [InState] but no [Command], [Event], [InternalSparkle] or lifecycle hook attribute ([OnStart], [OnEnter], [OnExit], [OnFinished], [OnInfusionCompleted]), so it declares nothing";
+                misuse = "has [InState] but no [Command], [Event], [InternalSparkle], [BindEvent] or lifecycle hook attribute ([OnStart], [OnEnter], [OnExit], [OnFinished], [OnInfusionCompleted]), so it declares nothing";
             }
             else if (kinds.Count > 1)
             {
@@ -64,6 +65,11 @@ namespace TaskTonic.Dataflow.Generators
             }
 
             var kind = kinds[0];
+            if (kind.Index == BindEvent)
+            {
+                return BindingName(method, kind.Attribute, state, location, diagnostics);
+            }
+
             if (kind.Index >= FirstHook)
             {
                 return (new HandlerName("ttse", state, s_hooks[kind.Index - FirstHook], HandlerKind.Hook), null);
@@ -103,6 +109,25 @@ namespace TaskTonic.Dataflow.Generators
             }
 
             return builder.ToString();
+        }
+
+        /// <summary><c>[BindEvent("OkButton", "Clicked")]</c> → <c>ttev__ok_button__clicked</c>; null (TTDF018) when a name is not an identifier.</summary>
+        private static (HandlerName Name, string? EntryPoint)? BindingName(IMethodSymbol method, AttributeData attribute, string? state,
+            Location? location, List<DiagnosticInfo>? diagnostics)
+        {
+            var arguments = attribute.ConstructorArguments;
+            var member = arguments.Length == 2 ? arguments[0].Value as string : null;
+            var evt = arguments.Length == 2 ? arguments[1].Value as string : null;
+            var snakeMember = member is null ? null : ToSnakeCase(member.TrimStart('_'));
+            var snakeEvent = evt is null ? null : ToSnakeCase(evt);
+            if (snakeMember is null || snakeEvent is null || !HandlerName.IsValidSegment(snakeMember) || !HandlerName.IsValidSegment(snakeEvent))
+            {
+                diagnostics?.Add(DiagnosticInfo.Create(Diagnostics.DeclarationMisuse, location, method.Name,
+                    $"gives [BindEvent] the member '{member}' and the event '{evt}'; both must be identifiers of letters and digits (use nameof)"));
+                return null;
+            }
+
+            return (new HandlerName("ttev", state, snakeMember + "__" + snakeEvent, HandlerKind.Binding), null);
         }
 
         private static string? SparkleName(IMethodSymbol method, (int Index, AttributeData Attribute) kind, Location? location, List<DiagnosticInfo>? diagnostics)

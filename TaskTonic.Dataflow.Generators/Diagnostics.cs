@@ -32,7 +32,7 @@ namespace TaskTonic.Dataflow.Generators
 
         public static readonly DiagnosticDescriptor BadName = new DiagnosticDescriptor(
             "TTDF005", "Handler name does not parse",
-            "Method '{0}' starts with a sparkle prefix but is not a valid handler name; use prefix__name or prefix_state__name with prefix ttsc, ttse, tts or _tts, and snake_case segments of letters and digits that start with a letter",
+            "Method '{0}' starts with a sparkle prefix but is not a valid handler name; use prefix__name or prefix_state__name with prefix ttsc, ttse, tts or _tts, and snake_case segments of letters and digits that start with a letter (an event binding is ttev__member__event)",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "TTDF005.md");
 
         public static readonly DiagnosticDescriptor UnsupportedSignature = new DiagnosticDescriptor(
@@ -105,12 +105,27 @@ namespace TaskTonic.Dataflow.Generators
             "{0} is not a state of '{1}', whose states are {2}; pass a generated States constant (or Tonic.NoState) so that a misspelled state is a compile error",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "TTDF019.md");
 
+        public static readonly DiagnosticDescriptor BindingMemberNotFound = new DiagnosticDescriptor(
+            "TTDF020", "Bound member not found",
+            "Handler '{0}' binds member '{1}', but '{2}' has no field or property named {3} that it can read; declare the member or fix the name (ttev__member__event)",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "TTDF020.md");
+
+        public static readonly DiagnosticDescriptor BindingEventNotFound = new DiagnosticDescriptor(
+            "TTDF021", "Bound event not found",
+            "Handler '{0}' binds '{1}' of member '{2}' (type '{3}'), but {4}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "TTDF021.md");
+
+        public static readonly DiagnosticDescriptor BindingParameterMismatch = new DiagnosticDescriptor(
+            "TTDF022", "Handler parameters do not match the bound event",
+            "Handler '{0}' takes ({1}) but {2} delivers ({3}); {4}",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "TTDF022.md");
+
         private static readonly DiagnosticDescriptor[] s_all =
         {
             NotPartial, ConflictingName, ParameterMismatch, NotVoid, BadName, UnsupportedSignature, HookWithParameters,
             ContainerNotPartial, CannotCrossCatalysts, EntryPointClash, AsyncHandler, StatesClassClash, PascalCaseCollision,
             FileLocalTonic, UnknownPrefix, NeverRaisedHook, AttributeSparkleName, DeclarationMisuse,
-            UnknownState,
+            UnknownState, BindingMemberNotFound, BindingEventNotFound, BindingParameterMismatch,
         };
 
         /// <summary>Every descriptor, for tests that check ids, help links and documentation pages.</summary>

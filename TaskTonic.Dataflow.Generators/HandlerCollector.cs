@@ -28,6 +28,9 @@ namespace TaskTonic.Dataflow.Generators
 
         public Location? Location { get; }
 
+        /// <summary>What a <c>ttev__</c> handler of the class itself subscribes; null otherwise.</summary>
+        public BindingModel? Binding { get; set; }
+
         public string ParameterKey => string.Join(", ", Parameters.Select(p => p.TypeOf));
     }
 
@@ -111,7 +114,19 @@ namespace TaskTonic.Dataflow.Generators
                     continue;
                 }
 
-                var parameters = method.Parameters.Select(ToModel).ToList();
+                BindingModel? binding = null;
+                if (name.Kind == HandlerKind.Binding && diagnostics is not null)
+                {
+                    var (member, evt) = HandlerName.SplitBinding(name.Name)!.Value;
+                    binding = EventBindings.Resolve(type, method, member, evt, symbols.Compilation, location, diagnostics);
+                    if (binding is null)
+                    {
+                        continue;
+                    }
+                }
+
+                // A bound event's arguments are handed over as .NET events hand them over: by reference.
+                var parameters = method.Parameters.Select(p => name.Kind == HandlerKind.Binding ? ToModel(p) with { Isolation = Isolation.Share } : ToModel(p)).ToList();
                 foreach (var parameter in method.Parameters.Where(p => parameters[p.Ordinal].Isolation == Isolation.Reject))
                 {
                     ArgumentIsolation.Classify(parameter, out var reason);
@@ -119,7 +134,7 @@ namespace TaskTonic.Dataflow.Generators
                         parameter.Name, method.Name, parameter.Type.ToDisplayString(), reason));
                 }
 
-                handlers.Add(new Handler(method.Name, name, parameters, location, entryPoint));
+                handlers.Add(new Handler(method.Name, name, parameters, location, entryPoint) { Binding = binding });
             }
 
             return handlers;

@@ -10,11 +10,15 @@ namespace TaskTonic.Dataflow.Generators
         Command,
         Event,
         Internal,
+
+        /// <summary>A <c>ttev__member__event</c> handler: a sparkle posted by a bound .NET event or <c>IObservable</c>.</summary>
+        Binding,
     }
 
     /// <summary>
     /// A parsed TaskTonic handler name: <c>prefix__name</c> (generic) or <c>prefix_state__name</c> (state-specific),
-    /// with prefixes <c>ttsc</c>, <c>ttse</c>, <c>tts</c> and <c>_tts</c>.
+    /// with prefixes <c>ttsc</c>, <c>ttse</c>, <c>tts</c> and <c>_tts</c>; and <c>ttev__member__event</c> (or
+    /// <c>ttev_state__member__event</c>), whose name holds two segments split at the last <c>__</c>.
     /// </summary>
     internal sealed record HandlerName(string Prefix, string? State, string Name, HandlerKind Kind)
     {
@@ -31,6 +35,7 @@ namespace TaskTonic.Dataflow.Generators
         public static bool LooksLikeHandler(string methodName) =>
             methodName.StartsWith("ttsc_", System.StringComparison.Ordinal)
             || methodName.StartsWith("ttse_", System.StringComparison.Ordinal)
+            || methodName.StartsWith("ttev_", System.StringComparison.Ordinal)
             || methodName.StartsWith("tts_", System.StringComparison.Ordinal)
             || methodName.StartsWith("_tts_", System.StringComparison.Ordinal);
 
@@ -49,6 +54,10 @@ namespace TaskTonic.Dataflow.Generators
             else if (methodName.StartsWith("ttse_", System.StringComparison.Ordinal))
             {
                 prefix = "ttse";
+            }
+            else if (methodName.StartsWith("ttev_", System.StringComparison.Ordinal))
+            {
+                prefix = "ttev";
             }
             else if (methodName.StartsWith("tts_", System.StringComparison.Ordinal))
             {
@@ -83,7 +92,7 @@ namespace TaskTonic.Dataflow.Generators
                 }
             }
 
-            if (!s_segment.IsMatch(name))
+            if (prefix == "ttev" ? SplitBinding(name) is null : !s_segment.IsMatch(name))
             {
                 return null;
             }
@@ -91,10 +100,25 @@ namespace TaskTonic.Dataflow.Generators
             var kind = prefix switch
             {
                 "ttsc" => HandlerKind.Command,
+                "ttev" => HandlerKind.Binding,
                 "ttse" => System.Array.IndexOf(s_hooks, name) >= 0 ? HandlerKind.Hook : HandlerKind.Event,
                 _ => HandlerKind.Internal,
             };
             return new HandlerName(prefix, state, name, kind);
+        }
+
+        /// <summary><c>ok_button__clicked</c> → (<c>ok_button</c>, <c>clicked</c>): split at the last <c>__</c>; null unless both are segments.</summary>
+        public static (string Member, string Event)? SplitBinding(string name)
+        {
+            var split = name.LastIndexOf("__", System.StringComparison.Ordinal);
+            if (split <= 0)
+            {
+                return null;
+            }
+
+            var member = name.Substring(0, split);
+            var evt = name.Substring(split + 2);
+            return s_segment.IsMatch(member) && s_segment.IsMatch(evt) ? (member, evt) : null;
         }
 
         /// <summary>The hook id (0–4) of a hook name, else -1.</summary>

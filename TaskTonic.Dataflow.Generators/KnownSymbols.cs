@@ -13,23 +13,26 @@ namespace TaskTonic.Dataflow.Generators
         public const string Namespace = "TaskTonic.Dataflow.";
         public const string InStateName = Namespace + "InStateAttribute";
 
-        /// <summary>Metadata names of the declaration attributes, kind attributes first, <c>[InState]</c> last.</summary>
+        /// <summary>Metadata names of the declaration attributes: kinds, hooks, <c>[BindEvent]</c>, and <c>[InState]</c> last.</summary>
         public static readonly string[] DeclarationAttributes =
         {
             Namespace + "CommandAttribute", Namespace + "EventAttribute", Namespace + "InternalSparkleAttribute",
             Namespace + "OnStartAttribute", Namespace + "OnEnterAttribute", Namespace + "OnExitAttribute", Namespace + "OnFinishedAttribute",
-            Namespace + "OnInfusionCompletedAttribute", InStateName,
+            Namespace + "OnInfusionCompletedAttribute", Namespace + "BindEventAttribute", InStateName,
         };
 
         private readonly INamedTypeSymbol?[] _declarations;
 
         public KnownSymbols(Compilation compilation)
         {
+            Compilation = compilation;
             Tonic = compilation.GetTypeByMetadataName(HandlerCollector.TonicTypeName);
             StatesAttribute = compilation.GetTypeByMetadataName(HandlerCollector.StatesAttributeName);
             SparklesAttribute = compilation.GetTypeByMetadataName(HandlerCollector.SparklesAttributeName);
             _declarations = DeclarationAttributes.Select(compilation.GetTypeByMetadataName).ToArray();
         }
+
+        public Compilation Compilation { get; }
 
         public INamedTypeSymbol? Tonic { get; }
 

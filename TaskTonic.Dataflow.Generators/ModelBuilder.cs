@@ -349,13 +349,29 @@ namespace TaskTonic.Dataflow.Generators
                     }
 
                     var id = entry.Kind == HandlerKind.Hook ? entry.HookId : entry.Id;
-                    var entryPoint = entry.Kind == HandlerKind.Hook ? string.Empty : entry.EntryPoint ?? HandlerName.ToPascalCase(entry.GenericName.Substring(entry.GenericName.IndexOf("__", StringComparison.Ordinal) + 2));
+                    var entryPoint = entry.Kind is HandlerKind.Hook or HandlerKind.Binding ? string.Empty : entry.EntryPoint ?? GrammarEntryPoint(entry.GenericName, entry.Kind);
+                    var binding = entry.IntroducedHere && entry.Kind == HandlerKind.Binding ? ownHandlers.Select(h => h.Binding).FirstOrDefault(b => b is not null) : null;
                     result.Add(new SparkleModel(id, entry.GenericName, entryPoint, entry.Kind,
-                        new EquatableArray<ParameterModel>(entry.Parameters), entry.IntroducedHere && entry.Kind != HandlerKind.Hook,
-                        ownGeneric, new EquatableArray<StateCase>(cases.OrderBy(c => c.State))));
+                        new EquatableArray<ParameterModel>(entry.Parameters), entry.IntroducedHere && entry.Kind is not (HandlerKind.Hook or HandlerKind.Binding),
+                        ownGeneric, new EquatableArray<StateCase>(cases.OrderBy(c => c.State)), binding));
                 }
 
                 return result;
+            }
+
+            /// <summary>
+            /// <c>ttsc__open</c> → <c>Open</c>; an event is what a sender tells the tonic, so <c>ttse__on_connected</c> →
+            /// <c>NotifyConnected</c> (as <c>[Event]</c> does; in .NET <c>OnConnected</c> would read as the handler).
+            /// </summary>
+            private static string GrammarEntryPoint(string genericName, HandlerKind kind)
+            {
+                var name = genericName.Substring(genericName.IndexOf("__", StringComparison.Ordinal) + 2);
+                if (kind != HandlerKind.Event)
+                {
+                    return HandlerName.ToPascalCase(name);
+                }
+
+                return "Notify" + HandlerName.ToPascalCase(name.StartsWith("on_", StringComparison.Ordinal) ? name.Substring(3) : name);
             }
 
             // One key per sparkle name: a command and an event with the same name collide on purpose.
@@ -366,6 +382,7 @@ namespace TaskTonic.Dataflow.Generators
                 HandlerKind.Command => "a command (ttsc)",
                 HandlerKind.Event => "an event (ttse)",
                 HandlerKind.Internal => "an internal sparkle (tts/_tts)",
+                HandlerKind.Binding => "an event binding (ttev)",
                 _ => "a lifecycle hook",
             };
 

@@ -103,7 +103,7 @@ namespace TaskTonic.Dataflow.Generators
                 }
             }
 
-            foreach (var group in sparkles.Where(s => s.Kind != HandlerKind.Hook).GroupBy(s => s.EntryPoint).Where(g => g.Count() > 1))
+            foreach (var group in sparkles.Where(s => s.Kind is not (HandlerKind.Hook or HandlerKind.Binding)).GroupBy(s => s.EntryPoint).Where(g => g.Count() > 1))
             {
                 var first = group.First();
                 foreach (var sparkle in group.Skip(1).Where(s => s.EmitEntryPoint))

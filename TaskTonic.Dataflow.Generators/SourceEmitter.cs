@@ -41,6 +41,7 @@ namespace TaskTonic.Dataflow.Generators
             EmitIds(w, model);
             EmitDescriptor(w, model);
             EmitEntryPoints(w, model, ids);
+            BindingEmitter.Emit(w, model, ids, s_generatedCode);
             EmitDispatch(w, model, ids);
             w.Close();
 
@@ -216,11 +217,11 @@ namespace TaskTonic.Dataflow.Generators
             }
         }
 
-        private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+        internal static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 
         private static string Escape(string name) => name.Replace('<', '{').Replace('>', '}');
 
-        private sealed class Writer
+        internal sealed class Writer
         {
             private readonly StringBuilder _builder = new StringBuilder();
             private int _indent;

@@ -36,7 +36,8 @@ namespace TaskTonic.Dataflow.Generators
         EquatableArray<ParameterModel> Parameters,
         bool EmitEntryPoint,
         string? OwnGeneric,
-        EquatableArray<StateCase> Cases);
+        EquatableArray<StateCase> Cases,
+        BindingModel? Binding = null);
 
     /// <summary>In state <paramref name="State"/>: call <paramref name="Method"/>, or defer to the base class when null.</summary>
     internal sealed record StateCase(int State, string? Method);

@@ -1,4 +1,5 @@
 using TaskTonic.Dataflow.Samples.BigData;
+using TaskTonic.Dataflow.Samples.EventBinding;
 using TaskTonic.Dataflow.Samples.HelloWorld;
 using TaskTonic.Dataflow.Samples.HostedPipeline;
 using TaskTonic.Dataflow.Samples.Layering;
@@ -25,6 +26,7 @@ var samples = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.Ordi
     ["hosted-pipeline"] = HostedPipelineSample.RunAsync,
     ["chat-server"] = ChatServerSample.RunAsync,
     ["udp-telemetry"] = UdpTelemetrySample.RunAsync,
+    ["event-binding"] = EventBindingSample.RunAsync,
 };
 
 var chosen = args.Length == 0 ? samples.Keys.ToList() : args.ToList();

@@ -136,6 +136,7 @@ public abstract partial class Tonic
         _phase = Phase.Started;
         LogLifecycle("started");
         InvokeHook(TonicDescriptor.OnStart, order);
+        BindEvents(order);
         RunPendingTransitions(order);
         OnCellStarted();
     }
@@ -149,6 +150,7 @@ public abstract partial class Tonic
 
         _phase = Phase.Finishing;
         LogLifecycle("finishing");
+        UnbindEvents();
         _hasPendingState = false;
         if (_state != NoState)
         {

@@ -29,7 +29,7 @@ public sealed partial class TaskTonicPipeline : IPipelineImplementation
     {
         for (var i = 0; i < items; i++)
         {
-            _head!.Item(new PipelineItem(i));
+            _head!.NotifyItem(new PipelineItem(i));
         }
     }
 
@@ -46,7 +46,7 @@ public sealed partial class TaskTonicPipeline : IPipelineImplementation
             }
             else
             {
-                next.Item(item);
+                next.NotifyItem(item);
             }
         }
     }

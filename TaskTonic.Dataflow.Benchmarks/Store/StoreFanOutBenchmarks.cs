@@ -72,7 +72,7 @@ public sealed partial class StoreListener : Tonic
 
     private void ttse__on_start()
     {
-        _store.Subscribe("fan/value", OnFanChanged);
+        _store.Subscribe("fan/value", NotifyFanChanged);
         _subscribed.TrySetResult();
     }
 

@@ -10,7 +10,7 @@ public sealed partial class NetworkDownloader : Tonic
     private void ttsc__fetch_data(string url)
     {
         _output.WriteLine($"  [{Name}] connecting to {url} and doing complex socket stuff...");
-        ((UpdateManager)Parent!).OnDownloadComplete("{\"data\": \"success\"}");
+        ((UpdateManager)Parent!).NotifyDownloadComplete("{\"data\": \"success\"}");
     }
 
     private void ttse__on_finished() => _output.WriteLine($"  [{Name}] finished together with its parent: no leaks.");

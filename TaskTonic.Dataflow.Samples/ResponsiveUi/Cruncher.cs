@@ -24,7 +24,7 @@ public sealed partial class Cruncher : Tonic
         }
         else
         {
-            ((UiTonic)Parent!).OnCrunchDone(_chunks, _sink);
+            ((UiTonic)Parent!).NotifyCrunchDone(_chunks, _sink);
         }
     }
 }

@@ -13,10 +13,10 @@ public sealed partial class Dashboard : Tonic
     private void ttse__on_start()
     {
         var store = Ledger.Store;
-        store.Subscribe("formula/alarm/threshold", OnThreshold, new StoreSubscribeOptions { TriggerNow = true });
-        store.Subscribe("sensors/*", OnReadings, new StoreSubscribeOptions { Recursive = true, Extract = ["value", "unit"], Exclude = ["sensors/done"] });
-        store.Subscribe("hall/temp/value", OnHall);
-        store.Subscribe("sensors/done", OnDone);
+        store.Subscribe("formula/alarm/threshold", NotifyThreshold, new StoreSubscribeOptions { TriggerNow = true });
+        store.Subscribe("sensors/*", NotifyReadings, new StoreSubscribeOptions { Recursive = true, Extract = ["value", "unit"], Exclude = ["sensors/done"] });
+        store.Subscribe("hall/temp/value", NotifyHall);
+        store.Subscribe("sensors/done", NotifyDone);
     }
 
     private void ttse__on_threshold(StoreChanges changes)

@@ -58,7 +58,7 @@ public sealed partial class TonicRefTests
     {
         var (distiller, letters, _) = SupervisionTestSupport.Start();
         var owner = distiller.Spawn(() => new Owner(log));
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         return (distiller, letters, owner);
     }
 
@@ -74,7 +74,7 @@ public sealed partial class TonicRefTests
         tally.Boom();
         tally.Add();
         tally.Add(2);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var live = (Tally)first.Incarnation;
         Assert.NotSame(first, live);
@@ -84,7 +84,7 @@ public sealed partial class TonicRefTests
         Assert.Equal(3, live.Total);
 
         tally.NotifyReset("shift");
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal("reset shift", log[^1]);
         Assert.Equal(0, live.Total);
         Assert.Equal(first.Id, tally.Id);
@@ -99,7 +99,7 @@ public sealed partial class TonicRefTests
         var first = owner.Worker!;
         var before = TonicRef.Of(first);
         first.Boom();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var live = (Tally)first.Incarnation;
         var after = live.Ref();
 
@@ -126,11 +126,11 @@ public sealed partial class TonicRefTests
         var (distiller, letters, owner) = Start(log);
         var first = owner.Worker!;
         first.Boom();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         var tally = first.Ref();
 
         tally.Finish();
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.True(tally.IsFinishing);
         Assert.True(tally.IsCompleted);
         Assert.True(tally.Completion.IsCompletedSuccessfully);
@@ -138,7 +138,7 @@ public sealed partial class TonicRefTests
         var before = letters.Items.Count;
         tally.Add(7);
         first.Add(8);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var dropped = letters.Items.Skip(before).ToArray();
         Assert.Equal(2, dropped.Length);
@@ -155,7 +155,7 @@ public sealed partial class TonicRefTests
         var meddler = distiller.Spawn(() => new Meddler());
         var target = owner.Worker!.Ref();
         meddler.Ref().Meddle(target, owner.Worker!);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
 
         var error = Assert.IsType<InvalidOperationException>(meddler.FromRef);
         Assert.Equal(meddler.FromObject!.Message, error.Message);

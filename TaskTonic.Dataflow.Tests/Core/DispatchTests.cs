@@ -111,11 +111,11 @@ public sealed partial class DispatchTests
 
         public Ponger Target { get; }
 
-        private void ttsc__go() => Target.Ping();
+        private void ttsc__go() => Target.NotifyPing();
 
         private void ttsc__enter_first() => ToState(States.First);
 
-        private void ttse_first__on_enter() => Target.Ping();
+        private void ttse_first__on_enter() => Target.NotifyPing();
     }
 
     /// <summary>Counts overlapping executions across every tonic that shares it.</summary>
@@ -187,7 +187,7 @@ public sealed partial class DispatchTests
 
         var onTimer = descriptor.Sparkles[descriptor.FindSparkle("ttse__on_timer")];
         Assert.Equal(SparkleKind.Event, onTimer.Kind);
-        Assert.Equal("OnTimer", onTimer.EntryPoint);
+        Assert.Equal("NotifyTimer", onTimer.EntryPoint);
 
         // Traces use interface names: the state-specific method names are not sparkles of their own.
         Assert.Equal(-1, descriptor.FindSparkle("ttsc_paused__start_timer"));
@@ -258,8 +258,8 @@ public sealed partial class DispatchTests
         {
             for (var i = 0; i < perSender; i++)
             {
-                left!.OnItem(sender, i);
-                right!.OnItem(sender, i);
+                left!.NotifyItem(sender, i);
+                right!.NotifyItem(sender, i);
             }
         }));
         await Task.WhenAll(posting).Within();
@@ -308,7 +308,7 @@ public sealed partial class DispatchTests
         var tonic = distiller.Spawn(() => new OnlyInB());
         distiller.RunUntilState("a");
 
-        tonic.OnlyB();
+        tonic.NotifyOnlyB();
         var result = distiller.RunUntilIdle();
 
         Assert.Equal(0, tonic.Ran);

@@ -36,7 +36,7 @@ public sealed partial class LifecycleTests
         {
             var first = new Starter(Events, "first");
             var second = new Starter(Events, "second");
-            first.OnPing();
+            first.NotifyPing();
             ChildStartedInsideCreatingSparkle = Events.Count > 0;
             Events.Add("create done");
             _ = second;
@@ -50,7 +50,7 @@ public sealed partial class LifecycleTests
         protected override void CreateStartingTonics()
         {
             Tonic = new Starter(log, "t");
-            Tonic.OnPing();
+            Tonic.NotifyPing();
             log.Add("formula step done");
         }
     }
@@ -113,7 +113,7 @@ public sealed partial class LifecycleTests
         private void ttsc__go()
         {
             X(1);
-            OnlyB();
+            NotifyOnlyB();
             Finish();
             X(2);
         }

@@ -115,7 +115,7 @@ public sealed partial class SparkleContextTests
         distiller.RunUntilIdle();
         second.Seen.Clear();
 
-        first.OnRelay(second);
+        first.NotifyRelay(second);
         distiller.RunUntilIdle();
 
         var seen = Assert.Single(second.Seen);

@@ -42,7 +42,7 @@ public sealed class AttributeDiagnosticsTests
     [Theory]
     [InlineData("[Command, Event] void OnOpen() { }", "OnOpen", "has both [Command] and [Event]; a method declares one sparkle")]
     [InlineData("[OnEnter, OnExit] void Both() { }", "Both", "has both [OnEnter] and [OnExit]")]
-    [InlineData("[InState(\"locked\")] void OnOpen() { }", "OnOpen", "has [InState] but no [Command], [Event], [InternalSparkle] or lifecycle hook attribute")]
+    [InlineData("[InState(\"locked\")] void OnOpen() { }", "OnOpen", "has [InState] but no [Command], [Event], [InternalSparkle], [BindEvent] or lifecycle hook attribute")]
     [InlineData("[Command] void ttsc__open() { }", "ttsc__open", "is named with the ttsc/ttse/tts grammar and also has [Command]; use one of the two")]
     public void TTDF018_conflicting_attributes_are_reported_on_the_method(string method, string marked, string reason)
     {

@@ -5,11 +5,11 @@ public sealed class EntryPointClashTests
     [Fact]
     public void TTDF010_an_entry_point_named_like_its_class_is_reported()
     {
-        var run = GeneratorHarness.Generate("using TaskTonic.Dataflow; public partial class OnlyB : Tonic { void ttse_b__only_b() { } }");
+        var run = GeneratorHarness.Generate("using TaskTonic.Dataflow; public partial class NotifyOnlyB : Tonic { void ttse_b__only_b() { } }");
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "TTDF010");
         Assert.Equal(
-            "The entry point 'OnlyB' generated for sparkle 'ttse__only_b' clashes with the name of the class itself; rename the handler or the member",
+            "The entry point 'NotifyOnlyB' generated for sparkle 'ttse__only_b' clashes with the name of the class itself; rename the handler or the member",
             diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Empty(run.GeneratedSources);
     }

@@ -96,7 +96,7 @@ public sealed partial class GeneratedCodeTests
 
         Assert.Equal(Accessibility.Public, Method(door, "Open").DeclaredAccessibility);
         Assert.Equal(Accessibility.Public, Method(door, "Tick").DeclaredAccessibility);
-        var onData = Method(door, "OnData");
+        var onData = Method(door, "NotifyData");
         Assert.Equal(Accessibility.Public, onData.DeclaredAccessibility);
         Assert.Equal(["string", "int"], onData.Parameters.Select(p => p.Type.ToDisplayString()));
         Assert.Equal(["text", "count"], onData.Parameters.Select(p => p.Name));
@@ -253,7 +253,7 @@ public sealed partial class GeneratedCodeTests
 
         Assert.Equal(baseDoor.Descriptor.Sparkles.Count, broken.Descriptor.FindSparkle("ttsc__alarm"));
         Assert.Equal(baseDoor.Descriptor.Sparkles.Count + 1, broken.Descriptor.Sparkles.Count);
-        Assert.Equal([typeof(string), typeof(int)], broken.Descriptor.Sparkles[broken.Descriptor.FindSparkle("OnData")].ParameterTypes);
+        Assert.Equal([typeof(string), typeof(int)], broken.Descriptor.Sparkles[broken.Descriptor.FindSparkle("NotifyData")].ParameterTypes);
 
         // Dispatch: the subclass's handler where it has one, else the base's (state-specific, then generic).
         Call(broken, "Open");
@@ -264,7 +264,7 @@ public sealed partial class GeneratedCodeTests
         broken.RequestState("broken");
         Call(broken, "Open");
         Call(broken, "Alarm");
-        Call(broken, "OnData", "x", 3);
+        Call(broken, "NotifyData", "x", 3);
         Call(generic, "Open");
         generic.RequestState("locked");
         Call(generic, "Open");

@@ -118,7 +118,7 @@ public sealed class GeneratorDiagnosticsTests
 
         Assert.Equal(
             $"Method '{name}' starts with a sparkle prefix but is not a valid handler name; use prefix__name or prefix_state__name " +
-            "with prefix ttsc, ttse, tts or _tts, and snake_case segments of letters and digits that start with a letter",
+            "with prefix ttsc, ttse, tts or _tts, and snake_case segments of letters and digits that start with a letter (an event binding is ttev__member__event)",
             Message(Single(run, "TTDF005", name)));
     }
 

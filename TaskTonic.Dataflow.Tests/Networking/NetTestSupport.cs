@@ -91,7 +91,7 @@ internal sealed class TcpRecorder
     }
 }
 
-/// <summary>An owner tonic whose generated entry points (OnConnected/OnData/OnDisconnected) implement ITcpEvents.</summary>
+/// <summary>An owner tonic whose generated entry points (NotifyConnected/NotifyData/NotifyDisconnected) implement ITcpEvents.</summary>
 internal sealed partial class ServerOwner : Tonic, ITcpEvents
 {
     private readonly TcpConnectionOptions _options;
@@ -144,11 +144,11 @@ internal sealed class PlainEvents : ITcpEvents
 {
     public TcpRecorder Recorder { get; } = new();
 
-    public void OnConnected(TcpConnection connection) => Recorder.Add(connection);
+    public void NotifyConnected(TcpConnection connection) => Recorder.Add(connection);
 
-    public void OnData(TcpConnection connection, TcpFrame frame) => Recorder.Add(connection, frame);
+    public void NotifyData(TcpConnection connection, TcpFrame frame) => Recorder.Add(connection, frame);
 
-    public void OnDisconnected(TcpConnection connection, TcpCloseReason reason) => Recorder.Add(connection, reason);
+    public void NotifyDisconnected(TcpConnection connection, TcpCloseReason reason) => Recorder.Add(connection, reason);
 }
 
 /// <summary>A bare loopback socket used as the peer of the tonics under test.</summary>

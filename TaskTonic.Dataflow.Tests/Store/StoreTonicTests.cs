@@ -38,7 +38,7 @@ public sealed partial class StoreTonicTests
 
         private void ttse__on_start()
         {
-            Subscription = _store.Subscribe(_path, OnConfigChanged, new() { Recursive = true });
+            Subscription = _store.Subscribe(_path, NotifyConfigChanged, new() { Recursive = true });
             Subscribed.TrySetResult();
         }
 
@@ -127,7 +127,7 @@ public sealed partial class StoreTonicTests
         private void ttse__on_start()
         {
             Seen = Ledger.Store;
-            Seen.Subscribe("formula/project_name", OnName, new() { TriggerNow = true });
+            Seen.Subscribe("formula/project_name", NotifyName, new() { TriggerNow = true });
         }
 
         private void ttse__on_name(StoreChanges changes) => Got.AddRange(changes);

@@ -15,7 +15,7 @@ public sealed partial class ExplorationTests
 
         public int Balance { get; private set; } = 100;
 
-        private void ttsc__check(Client client) => client.Balance(Balance);
+        private void ttsc__check(Client client) => client.NotifyBalance(Balance);
 
         private void ttsc__withdraw(int amount) => Balance -= amount;
 

@@ -13,6 +13,6 @@ internal sealed partial class RelayWorker : Tonic
     private void ttsc__work(int item, string text, RelayHub hub)
     {
         Seen.Add(item);
-        hub.Done(Name, item, text.ToUpperInvariant());
+        hub.NotifyDone(Name, item, text.ToUpperInvariant());
     }
 }

@@ -6,5 +6,5 @@ public interface ITcpClientEvents : ITcpEvents
     /// <summary>Every connect attempt failed (<see cref="TcpClientOptions.MaxConnectAttempts"/>); the client is in state <c>failed</c>.</summary>
     /// <param name="client">The client that gave up.</param>
     /// <param name="failure">The last attempt's error.</param>
-    void OnConnectFailed(TcpClientTonic client, Exception failure);
+    void NotifyConnectFailed(TcpClientTonic client, Exception failure);
 }

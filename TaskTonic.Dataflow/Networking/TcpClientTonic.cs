@@ -182,7 +182,7 @@ public sealed partial class TcpClientTonic : Tonic
 
         Interlocked.Add(ref _droppedSends, dropped);
         Log($"connecting to {_remote} failed after {_options.MaxConnectAttempts} attempts: {error.Message}", Microsoft.Extensions.Logging.LogLevel.Warning);
-        _events.OnConnectFailed(this, error);
+        _events.NotifyConnectFailed(this, error);
     }
 
     private void OnConnectionClosed(TcpConnection connection, TcpCloseReason reason)

@@ -9,7 +9,7 @@ namespace TaskTonic.Dataflow.Networking;
 /// One TCP connection, a child tonic of its <see cref="TcpServerTonic"/> or <see cref="TcpClientTonic"/>, with the
 /// states <c>connected</c> → <c>closing</c> → <c>closed</c>. Its socket is read and written with
 /// <c>System.IO.Pipelines</c> by loops off every catalyst; received frames arrive as sparkles of this tonic, which
-/// hands them to the owner's <see cref="ITcpEvents.OnData"/>. Send from any thread; nothing blocks a catalyst.
+/// hands them to the owner's <see cref="ITcpEvents.NotifyData"/>. Send from any thread; nothing blocks a catalyst.
 /// </summary>
 [TonicStates("connected", "closing", "closed")]
 #pragma warning disable CA1001 // Disposed in ttse__on_finished: a tonic's lifetime ends with its finish.
@@ -116,7 +116,7 @@ public sealed partial class TcpConnection : Tonic
     private void ttse__on_start()
     {
         ToState(States.Connected);
-        _events.OnConnected(this);
+        _events.NotifyConnected(this);
         _ = Task.Run(ReadLoopAsync);
         _ = Task.Run(WriteLoopAsync);
         if (_options.IdleTimeout is { } idle)
@@ -136,7 +136,7 @@ public sealed partial class TcpConnection : Tonic
             return;
         }
 
-        _events.OnData(this, frame);
+        _events.NotifyData(this, frame);
         _credits.ReleaseAfter(_events);
     }
 
@@ -215,7 +215,7 @@ public sealed partial class TcpConnection : Tonic
         _onClosed(this, reason);
         if (_events is not Tonic { IsFinishing: true })
         {
-            _events.OnDisconnected(this, reason);
+            _events.NotifyDisconnected(this, reason);
         }
     }
 

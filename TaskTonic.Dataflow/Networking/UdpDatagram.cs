@@ -33,5 +33,5 @@ public interface IUdpEvents
     /// <summary>A datagram arrived.</summary>
     /// <param name="udp">The receiving tonic (reply with <see cref="UdpTonic.Send(ReadOnlySpan{byte}, IPEndPoint)"/>).</param>
     /// <param name="datagram">The datagram.</param>
-    void OnDatagram(UdpTonic udp, UdpDatagram datagram);
+    void NotifyDatagram(UdpTonic udp, UdpDatagram datagram);
 }

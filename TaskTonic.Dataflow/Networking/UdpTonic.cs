@@ -5,7 +5,7 @@ namespace TaskTonic.Dataflow.Networking;
 
 /// <summary>
 /// A UDP socket as a tonic: bound when constructed (a port in use throws at once), it receives off the catalyst and
-/// delivers each datagram to the owner's <see cref="IUdpEvents.OnDatagram"/> as a sparkle. At most
+/// delivers each datagram to the owner's <see cref="IUdpEvents.NotifyDatagram"/> as a sparkle. At most
 /// <c>maxUndelivered</c> datagrams wait for the owner; beyond that it stops receiving and the kernel drops (UDP has no
 /// flow control). Send from any thread.
 /// </summary>
@@ -96,7 +96,7 @@ public sealed partial class UdpTonic : Tonic
     private void tts__received(UdpDatagram datagram)
     {
         Interlocked.Increment(ref _received);
-        _events.OnDatagram(this, datagram);
+        _events.NotifyDatagram(this, datagram);
         _credits.ReleaseAfter(_events);
     }
 

@@ -13,7 +13,7 @@ namespace TaskTonic.Dataflow.Sparkles;
 /// </remarks>
 internal sealed class HandlerNames
 {
-    private static readonly string[] s_prefixes = ["_tts_", "ttsc_", "ttse_", "tts_"];
+    private static readonly string[] s_prefixes = ["_tts_", "ttsc_", "ttse_", "ttev_", "tts_"];
 
     private readonly FrozenDictionary<long, string> _byKey;
     private readonly FrozenSet<int> _declared;

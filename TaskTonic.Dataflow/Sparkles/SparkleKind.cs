@@ -14,4 +14,10 @@ public enum SparkleKind
 
     /// <summary>An internal sparkle (<c>tts__x</c> or <c>_tts__x</c>): a non-public entry point.</summary>
     Internal,
+
+    /// <summary>
+    /// An event binding (<c>ttev__member__event</c>): posted by a .NET event or an <c>IObservable</c> notification of a
+    /// member of the tonic, subscribed after <c>ttse__on_start</c> and unsubscribed at finish; it has no entry point.
+    /// </summary>
+    Binding,
 }

@@ -6,7 +6,7 @@ public sealed partial class Store
     private int _subscriptionCount;
 
     /// <summary>
-    /// Subscribes a tonic through one of its generated entry points (e.g. <c>Subscribe("config", OnConfigChanged)</c>
+    /// Subscribes a tonic through one of its generated entry points (e.g. <c>Subscribe("config", NotifyConfigChanged)</c>
     /// for <c>ttse__on_config_changed(StoreChanges changes)</c>): each flush that touches the path queues one work order
     /// with its matching changes, in occurrence order, on the tonic's catalyst. The subscription is removed when the
     /// tonic finishes (right after its <c>ttse__on_finished</c>).
@@ -22,7 +22,7 @@ public sealed partial class Store
             || tonic.Descriptor.FindSparkle(entryPoint.Method.Name) < 0)
         {
             throw new ArgumentException(
-                "Pass a generated entry point of a tonic (e.g. tonic.OnConfigChanged for ttse__on_config_changed(StoreChanges)), " +
+                "Pass a generated entry point of a tonic (e.g. tonic.NotifyConfigChanged for ttse__on_config_changed(StoreChanges)), " +
                 "so the changes arrive as sparkles on its catalyst; code outside tonics uses SubscribeCallback.", nameof(entryPoint));
         }
 

@@ -42,6 +42,7 @@ public abstract partial class Tonic
         EnsureSupervision().Suspension = suspension;
         HoldMailbox(suspension.Hold, suspend: true);
         _hasPendingState = false;
+        UnbindEvents();
         FinishTimers();
         foreach (var child in CloseInfusions())
         {
