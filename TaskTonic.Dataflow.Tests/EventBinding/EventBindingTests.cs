@@ -1,3 +1,4 @@
+using TaskTonic.Dataflow.DeadLetters;
 using TaskTonic.Dataflow.Testing;
 
 namespace TaskTonic.Dataflow.Tests.EventBinding;
@@ -118,30 +119,42 @@ public sealed class EventBindingTests
         var distiller = new Distiller();
         var tonic = distiller.Spawn(() => new Careless());
         distiller.RunUntilIdle();
-        var failures = new List<SparkleFailure>();
-        distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
+        var failures = new List<DeadLetter>();
+        using var subscription = distiller.Ledger.DeadLetters.Subscribe(letter =>
+        {
+            if (letter.Reason == DeadLetterReason.Failed)
+            {
+                failures.Add(letter);
+            }
+        });
 
         tonic.Source.OnError(new TimeoutException("sensor lost"));
         distiller.RunUntilIdle();
 
         var failure = Assert.Single(failures);
-        Assert.IsType<TimeoutException>(failure.Exception.InnerException);
-        Assert.Contains("declares no ttev__source__error handler", failure.Exception.Message, StringComparison.Ordinal);
+        Assert.IsType<TimeoutException>(failure.Exception!.InnerException);
+        Assert.Contains("declares no ttev__source__error handler", failure.Exception!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void EV08_a_member_that_is_null_when_binding_is_a_failure_naming_the_binding()
     {
         var distiller = new Distiller();
-        var failures = new List<SparkleFailure>();
-        distiller.Ledger.SparkleFailed += (_, f) => failures.Add(f);
+        var failures = new List<DeadLetter>();
+        using var subscription = distiller.Ledger.DeadLetters.Subscribe(letter =>
+        {
+            if (letter.Reason == DeadLetterReason.Failed)
+            {
+                failures.Add(letter);
+            }
+        });
         distiller.Spawn(() => new Unassigned());
         distiller.RunUntilIdle();
 
         var failure = Assert.Single(failures);
         Assert.Equal("ttev (bind)", failure.SparkleName);
         Assert.IsType<InvalidOperationException>(failure.Exception);
-        Assert.Contains("ttev__button__clicked: 'Button' is null", failure.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("ttev__button__clicked: 'Button' is null", failure.Exception!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
