@@ -36,6 +36,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
+            // random placement: a silo that just joined gets its share of new keys at once (the default placement waits for its load statistics)
+            siloBuilder.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(KeyedTonicSiloBuilderExtensions.StorageName,
                 (provider, _) => new SharedGrainStorage(provider.GetRequiredService<Serializer>()));
             siloBuilder.AddKeyedTonics<string, CounterTonic>(Partition, (key, options) => new CounterTonic(key, options), o => o

@@ -24,6 +24,9 @@ public sealed partial class CounterTonic : Tonic
     public static readonly ConcurrentDictionary<string, int> Activations = new();
     public static readonly ConcurrentDictionary<string, byte> Failed = new();
 
+    /// <summary>The ledger (so the silo) of each key's latest tonic.</summary>
+    public static readonly ConcurrentDictionary<string, Ledger> Homes = new();
+
     /// <summary>Keys with this prefix name their tonic after the key, so a recording of it finds its tonic in a replay (names are unique among live tonics, so only where a test needs it).</summary>
     public const string NamedPrefix = "named-";
 
@@ -34,6 +37,7 @@ public sealed partial class CounterTonic : Tonic
     {
         Key = key;
         Activations.AddOrUpdate(key, 1, (_, n) => n + 1);
+        Homes[key] = Ledger;
     }
 
     public string Key { get; }

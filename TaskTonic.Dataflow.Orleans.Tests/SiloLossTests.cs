@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Xunit.Abstractions;
 
@@ -40,6 +41,10 @@ public sealed class SiloLossTests(ClusterFixture fixture, ITestOutputHelper outp
             if (round == Rounds / 2)
             {
                 await Task.WhenAll(sends).WaitAsync(Guard); // the first half reached the four silos, some keys on the extra one
+                var extraLedger = fixture.Cluster.GetSiloServiceProvider(extra.SiloAddress).GetRequiredService<Formula>().Ledger;
+                var onExtra = Enumerable.Range(0, Keys).Count(k => ReferenceEquals(CounterTonic.Homes[$"{prefix}-{k}"], extraLedger));
+                output.WriteLine($"{prefix}: {onExtra} of {Keys} keys on the silo that leaves");
+                Assert.True(onExtra > 0, "placement put no key on the extra silo: the test would prove nothing");
                 await leave(fixture.Cluster, extra).WaitAsync(Guard);
             }
         }
