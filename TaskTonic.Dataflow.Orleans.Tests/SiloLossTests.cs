@@ -30,25 +30,37 @@ public sealed class SiloLossTests(ClusterFixture fixture, ITestOutputHelper outp
         var extra = await fixture.Cluster.StartAdditionalSiloAsync().WaitAsync(Guard);
         var partition = new OrleansPartition<string>(fixture.Cluster.Client, ClusterFixture.Partition,
             new OrleansPartitionOptions { RetryDelay = TimeSpan.FromMilliseconds(100), MaxAttempts = 30 });
-        var sends = new List<Task>();
-        for (var round = 1; round <= Rounds; round++)
+        // round 1 activates every key (some on the extra silo); the other rounds are all in flight when the silo leaves
+        var sends = Enumerable.Range(0, Keys).Select(k => partition.SendAsync($"{prefix}-{k}", new Add(1))).ToList();
+        await Task.WhenAll(sends).WaitAsync(Guard);
+        var extraLedger = fixture.Cluster.GetSiloServiceProvider(extra.SiloAddress).GetRequiredService<Formula>().Ledger;
+        var onExtra = Enumerable.Range(0, Keys).Count(k => ReferenceEquals(CounterTonic.Homes[$"{prefix}-{k}"], extraLedger));
+        output.WriteLine($"{prefix}: {onExtra} of {Keys} keys on the silo that leaves");
+        Assert.True(onExtra > 0, "placement put no key on the extra silo: the test would prove nothing");
+
+        for (var round = 2; round <= Rounds; round++)
         {
             for (var k = 0; k < Keys; k++)
             {
                 sends.Add(partition.SendAsync($"{prefix}-{k}", new Add(round)));
             }
-
-            if (round == Rounds / 2)
-            {
-                await Task.WhenAll(sends).WaitAsync(Guard); // the first half reached the four silos, some keys on the extra one
-                var extraLedger = fixture.Cluster.GetSiloServiceProvider(extra.SiloAddress).GetRequiredService<Formula>().Ledger;
-                var onExtra = Enumerable.Range(0, Keys).Count(k => ReferenceEquals(CounterTonic.Homes[$"{prefix}-{k}"], extraLedger));
-                output.WriteLine($"{prefix}: {onExtra} of {Keys} keys on the silo that leaves");
-                Assert.True(onExtra > 0, "placement put no key on the extra silo: the test would prove nothing");
-                await leave(fixture.Cluster, extra).WaitAsync(Guard);
-            }
         }
 
+        var half = new TaskCompletionSource();
+        var acknowledged = 0;
+        foreach (var send in sends)
+        {
+            _ = send.ContinueWith(_ =>
+            {
+                if (Interlocked.Increment(ref acknowledged) == Keys * Rounds / 2)
+                {
+                    half.TrySetResult();
+                }
+            }, TaskScheduler.Default);
+        }
+
+        await half.Task.WaitAsync(Guard);
+        await leave(fixture.Cluster, extra).WaitAsync(Guard);
         await Task.WhenAll(sends).WaitAsync(Guard);
         output.WriteLine($"{prefix}: delivered {partition.Delivered}, duplicates dropped {partition.Duplicates}, retries {partition.Retries}, failed {partition.Failed}");
         Assert.Equal(0, partition.Failed);
