@@ -13,6 +13,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public const string Partition = "counters";
 
+    /// <summary>The same counters with int keys, checkpointed every 100 messages (the bulk test's partition).</summary>
+    public const string IntPartition = "int-counters";
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -33,12 +36,21 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
+            // random placement: a silo that just joined gets its share of new keys at once (the default placement waits for its load statistics)
+            siloBuilder.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(KeyedTonicSiloBuilderExtensions.StorageName,
                 (provider, _) => new SharedGrainStorage(provider.GetRequiredService<Serializer>()));
             siloBuilder.AddKeyedTonics<string, CounterTonic>(Partition, (key, options) => new CounterTonic(key, options), o => o
-                .Handle<Add>((tonic, add) => tonic.Apply(add))
+                .Handle<Add>((tonic, add) => tonic.Take(add.Number))
                 .Handle<FailOnce>((tonic, fail) => tonic.Apply(fail))
                 .Persist(tonic => tonic.Counter, (tonic, state) => tonic.Counter = state));
+            siloBuilder.AddKeyedTonics<int, CounterTonic>(IntPartition,
+                (key, options) => new CounterTonic(key.ToString(System.Globalization.CultureInfo.InvariantCulture), options), o =>
+                {
+                    o.Handle<Add>((tonic, add) => tonic.Take(add.Number))
+                        .Persist(tonic => tonic.Counter, (tonic, state) => tonic.Counter = state);
+                    o.CheckpointEvery = 100;
+                });
         }
     }
 }

@@ -15,25 +15,37 @@ public sealed record FailOnce([property: Key(0)] string Id);
 [MessagePackObject]
 public sealed record CounterState([property: Key(0)] long Count, [property: Key(1)] long Last, [property: Key(2)] long OutOfOrder);
 
-/// <summary>The keyed tonic of the tests: counts numbers, checks they arrive in order, and counts its incarnations.</summary>
-public sealed class CounterTonic : Tonic
+/// <summary>
+/// The keyed tonic of the tests: counts numbers, checks they arrive in order, and counts its incarnations. Numbers come
+/// in through its command <c>Take</c> (a recorded sparkle, so a recording made on a silo replays in the Distiller).
+/// </summary>
+public sealed partial class CounterTonic : Tonic
 {
     public static readonly ConcurrentDictionary<string, int> Activations = new();
     public static readonly ConcurrentDictionary<string, byte> Failed = new();
 
+    /// <summary>The ledger (so the silo) of each key's latest tonic.</summary>
+    public static readonly ConcurrentDictionary<string, Ledger> Homes = new();
+
+    /// <summary>Keys with this prefix name their tonic after the key, so a recording of it finds its tonic in a replay (names are unique among live tonics, so only where a test needs it).</summary>
+    public const string NamedPrefix = "named-";
+
     public CounterTonic(string key, TonicOptions options)
-        : base(options)
+        : base(key.StartsWith(NamedPrefix, StringComparison.Ordinal)
+            ? new TonicOptions { Name = key, Parent = options.Parent, Catalyst = options.Catalyst, LogMode = options.LogMode, Mailbox = options.Mailbox }
+            : options)
     {
         Key = key;
         Activations.AddOrUpdate(key, 1, (_, n) => n + 1);
+        Homes[key] = Ledger;
     }
 
     public string Key { get; }
 
     public CounterState Counter { get; set; } = new(0, 0, 0);
 
-    public void Apply(Add add) => Counter = new CounterState(Counter.Count + 1, add.Number,
-        Counter.OutOfOrder + (add.Number == Counter.Last + 1 ? 0 : 1));
+    private void ttsc__take(long number) => Counter = new CounterState(Counter.Count + 1, number,
+        Counter.OutOfOrder + (number == Counter.Last + 1 ? 0 : 1));
 
     public void Apply(FailOnce fail)
     {

@@ -57,12 +57,10 @@ internal sealed class KeyedTonicRuntime<TKey, T>(string name, Func<TKey, TonicOp
             throw new KeyedTonicException($"A '{command.MessageType}' message for {Name}/{key} could not be decoded: {ex.Message}");
         }
 
+        // The acknowledgement (and the snapshot) is a second work order queued by the first, so it runs after any
+        // sparkle the handler queued on the tonic (a handler may call the tonic's commands: recorded, replayable work).
         var save = snapshotAfter ? options.Save : null;
-        return RunAsync(key, tonic =>
-        {
-            apply(tonic);
-            return save?.Invoke(tonic);
-        });
+        return RunAsync(key, apply, tonic => save?.Invoke(tonic));
     }
 
     public Task<byte[]?> SnapshotAsync(string key, bool finish) => RunAsync(key, tonic =>
@@ -84,10 +82,17 @@ internal sealed class KeyedTonicRuntime<TKey, T>(string name, Func<TKey, TonicOp
         })
         : Task.CompletedTask;
 
-    private async Task<byte[]?> RunAsync(string key, Func<T, byte[]?> work)
+    private Task<byte[]?> RunAsync(string key, Func<T, byte[]?> work) => RunAsync(key, null, work);
+
+    private async Task<byte[]?> RunAsync(string key, Action<T>? before, Func<T, byte[]?> work)
     {
         var target = Volatile.Read(ref _target) ?? await StartAsync().ConfigureAwait(false);
         var item = new WorkItem(KeyFormat<TKey>.Parse(key), work);
+        if (before is not null)
+        {
+            item = new WorkItem(item.Key, before, target, item);
+        }
+
         if (!await target.SendAsync(item).ConfigureAwait(false))
         {
             throw new KeyedTonicException($"Partition '{Name}' on this silo is finishing; {Name}/{key} was not run.");
@@ -135,18 +140,51 @@ internal sealed class KeyedTonicRuntime<TKey, T>(string name, Func<TKey, TonicOp
         return target;
     }
 
-    /// <summary>One piece of work for a key's tonic and the completion the grain awaits.</summary>
-    private sealed class WorkItem(TKey key, Func<T, byte[]?> work)
+    /// <summary>
+    /// One piece of work for a key's tonic and the completion the grain awaits; with a follow-up, this item runs
+    /// <c>before</c> and then queues the follow-up (which completes the shared task) behind whatever it queued.
+    /// </summary>
+    private sealed class WorkItem
     {
-        public TKey Key { get; } = key;
+        private readonly Func<T, byte[]?>? _work;
+        private readonly Action<T>? _before;
+        private readonly PartitionTarget<TKey, T, WorkItem>? _target;
+        private readonly WorkItem? _followUp;
 
-        public TaskCompletionSource<byte[]?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public WorkItem(TKey key, Func<T, byte[]?> work)
+        {
+            Key = key;
+            _work = work;
+            Done = new TaskCompletionSource<byte[]?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        public WorkItem(TKey key, Action<T> before, PartitionTarget<TKey, T, WorkItem> target, WorkItem followUp)
+        {
+            Key = key;
+            (_before, _target, _followUp) = (before, target, followUp);
+            Done = followUp.Done;
+        }
+
+        public TKey Key { get; }
+
+        public TaskCompletionSource<byte[]?> Done { get; }
 
         public void Run(T tonic)
         {
             try
             {
-                Done.TrySetResult(work(tonic));
+                if (_before is not null)
+                {
+                    _before(tonic);
+                    if (!_target!.Post(_followUp!))
+                    {
+                        Done.TrySetException(new KeyedTonicException("The partition on this silo is finishing; the acknowledgement was not queued."));
+                    }
+
+                    return;
+                }
+
+                Done.TrySetResult(_work!(tonic));
             }
 #pragma warning disable CA1031 // any failure of user code goes back to the caller, who decides (retry or report)
             catch (Exception ex)

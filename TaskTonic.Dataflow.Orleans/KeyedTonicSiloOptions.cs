@@ -31,7 +31,8 @@ public sealed class KeyedTonicSiloOptions<T>
 
     /// <summary>
     /// Handles messages of type <typeparamref name="TMessage"/>: decoded from MessagePack (contractless resolver) on the
-    /// grain's turn, then <paramref name="handler"/> runs as a sparkle of the key's tonic.
+    /// grain's turn, then <paramref name="handler"/> runs as a sparkle of the key's tonic. The handler may call the
+    /// tonic's commands (recorded, replayable sparkles): the grain's acknowledgement waits until they ran too.
     /// </summary>
     /// <param name="handler">Applies one message to the tonic.</param>
     /// <param name="messageType">The handler id the client sends; null for <c>typeof(TMessage).FullName</c> (what <see cref="OrleansPartition{TKey}"/> uses).</param>
