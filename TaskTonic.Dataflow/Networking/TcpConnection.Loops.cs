@@ -8,15 +8,16 @@ namespace TaskTonic.Dataflow.Networking;
 /// <summary>The socket loops (off every catalyst) and the idle watchdog of a connection.</summary>
 public sealed partial class TcpConnection
 {
-#pragma warning disable CA1031 // The loop reports every failure to the connection as a close reason.
+    // Each loop must report its end whatever happens, or the connection waits in `closing` for ever. That includes
+    // failures before the first await: a loop may start after the other one already shut down or disposed the socket,
+    // and then even creating the NetworkStream throws. So the streams are created inside the guarded part.
+#pragma warning disable CA1031 // The loops report every failure to the connection as a close reason.
     private async Task ReadLoopAsync()
     {
-        var reason = TcpCloseReason.PeerClosed;
-        var stream = new NetworkStream(_socket, ownsSocket: false);
-        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
+        TcpCloseReason reason;
         try
         {
-            reason = await ReadFramesAsync(reader, _stop.Token).ConfigureAwait(false);
+            reason = await ReadStreamAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -27,11 +28,6 @@ public sealed partial class TcpConnection
             // Whatever ended the loop (reset, disposal under it), the connection must learn that reading stopped.
             reason = TcpCloseReason.SocketError;
         }
-        finally
-        {
-            await reader.CompleteAsync().ConfigureAwait(false);
-            await stream.DisposeAsync().ConfigureAwait(false);
-        }
 
         if (!IsFinishing)
         {
@@ -39,7 +35,41 @@ public sealed partial class TcpConnection
         }
     }
 
+    private async Task WriteLoopAsync()
+    {
+        try
+        {
+            await WriteStreamAsync().ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Closed under the loop (an abort or a reset): the reader reports the reason.
+        }
+
+        _acceptingSends = false;
+        if (!IsFinishing)
+        {
+            WriterEnded();
+        }
+    }
 #pragma warning restore CA1031
+
+    private async Task<TcpCloseReason> ReadStreamAsync()
+    {
+        var stream = new NetworkStream(_socket, ownsSocket: false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
+            try
+            {
+                return await ReadFramesAsync(reader, _stop.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                await reader.CompleteAsync().ConfigureAwait(false);
+            }
+        }
+    }
 
     private async Task<TcpCloseReason> ReadFramesAsync(PipeReader reader, CancellationToken cancellation)
     {
@@ -74,45 +104,49 @@ public sealed partial class TcpConnection
         }
     }
 
-    private async Task WriteLoopAsync()
+    private async Task WriteStreamAsync()
     {
         var stream = new NetworkStream(_socket, ownsSocket: false);
-        var writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
-        var outgoing = _outgoing.Reader;
-        try
+        await using (stream.ConfigureAwait(false))
         {
-            while (await outgoing.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
+            var writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+            Exception? aborted = null;
+            try
             {
-                var count = 0;
-                while (outgoing.TryRead(out var wire))
-                {
-                    writer.Write(wire);
-                    count++;
-                }
-
-                var flushed = await writer.FlushAsync(_stop.Token).ConfigureAwait(false);
-                Touch();
-                Interlocked.Add(ref _framesSent, count);
-                if (flushed.IsCompleted)
-                {
-                    break;
-                }
+                await WriteFramesAsync(writer).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+            {
+                aborted = ex;
+            }
+            finally
+            {
+                // With an exception the writer drops what is still buffered instead of writing it to a dead socket
+                // (a flush there would throw out of this finally, or block on a peer that no longer reads).
+                await writer.CompleteAsync(aborted).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
-        {
-            // Closed under the loop (an abort or a reset): the reader reports the reason.
-        }
-        finally
-        {
-            _acceptingSends = false;
-            await writer.CompleteAsync().ConfigureAwait(false);
-            await stream.DisposeAsync().ConfigureAwait(false);
-        }
+    }
 
-        if (!IsFinishing)
+    private async Task WriteFramesAsync(PipeWriter writer)
+    {
+        var outgoing = _outgoing.Reader;
+        while (await outgoing.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
         {
-            WriterEnded();
+            var count = 0;
+            while (outgoing.TryRead(out var wire))
+            {
+                writer.Write(wire);
+                count++;
+            }
+
+            var flushed = await writer.FlushAsync(_stop.Token).ConfigureAwait(false);
+            Touch();
+            Interlocked.Add(ref _framesSent, count);
+            if (flushed.IsCompleted)
+            {
+                return;
+            }
         }
     }
 

@@ -100,8 +100,6 @@ public sealed partial class TcpConnection : Tonic
     /// <summary>Closes gracefully: no new sends, queued ones are flushed, then the socket closes. Queued like any sparkle.</summary>
     public void Close() => CloseRequested();
 
-    internal string DebugState => $"{StateName} reader={_readerDone} writer={_writerDone} reported={_reported}";
-
     internal bool SendWire(byte[] wire)
     {
         if (_acceptingSends && _outgoing.Writer.TryWrite(wire))

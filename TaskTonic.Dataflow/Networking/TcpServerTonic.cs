@@ -27,12 +27,18 @@ public sealed partial class TcpServerTonic : Tonic
     /// <param name="name">The tonic's name; null for the default.</param>
     /// <exception cref="NetworkBindException">The endpoint cannot be bound (for example the port is in use).</exception>
     public TcpServerTonic(IPEndPoint endPoint, ITcpEvents events, TcpConnectionOptions? options = null, string? name = null)
-        : this(SocketBinding.Listen(endPoint, backlog: 1024), events ?? throw new ArgumentNullException(nameof(events)), options, name)
+        : this(SocketBinding.Listen(endPoint, backlog: 1024), events ?? throw new ArgumentNullException(nameof(events)), options, new TonicOptions { Name = name })
     {
     }
 
-    private TcpServerTonic(Socket listener, ITcpEvents events, TcpConnectionOptions? options, string? name)
-        : base(name)
+    /// <summary>A server created as an infusion of <paramref name="parent"/> (used by tonics built on it, such as the HTTP endpoint).</summary>
+    internal TcpServerTonic(IPEndPoint endPoint, ITcpEvents events, TcpConnectionOptions options, Tonic parent)
+        : this(SocketBinding.Listen(endPoint, backlog: 1024), events, options, new TonicOptions { Parent = parent })
+    {
+    }
+
+    private TcpServerTonic(Socket listener, ITcpEvents events, TcpConnectionOptions? options, TonicOptions tonicOptions)
+        : base(tonicOptions)
     {
         _listener = listener;
         _events = events;
