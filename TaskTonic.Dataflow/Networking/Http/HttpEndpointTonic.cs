@@ -115,10 +115,10 @@ public sealed partial class HttpEndpointTonic : Tonic
     {
         private readonly ConcurrentDictionary<TcpConnection, HttpConnectionState> _states = new();
 
-        public void OnConnected(TcpConnection connection) =>
+        public void NotifyConnected(TcpConnection connection) =>
             _states[connection] = new HttpConnectionState(connection, new HttpRequestParser(endpoint.Options.MaxHeaderBytes, endpoint.Options.MaxBodyBytes));
 
-        public void OnData(TcpConnection connection, TcpFrame frame)
+        public void NotifyData(TcpConnection connection, TcpFrame frame)
         {
             if (!_states.TryGetValue(connection, out var state) || state.Done)
             {
@@ -150,6 +150,6 @@ public sealed partial class HttpEndpointTonic : Tonic
             }
         }
 
-        public void OnDisconnected(TcpConnection connection, TcpCloseReason reason) => _states.TryRemove(connection, out _);
+        public void NotifyDisconnected(TcpConnection connection, TcpCloseReason reason) => _states.TryRemove(connection, out _);
     }
 }
