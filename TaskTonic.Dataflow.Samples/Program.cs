@@ -1,4 +1,5 @@
 using TaskTonic.Dataflow.Samples.BigData;
+using TaskTonic.Dataflow.Samples.Cluster;
 using TaskTonic.Dataflow.Samples.EventBinding;
 using TaskTonic.Dataflow.Samples.HelloWorld;
 using TaskTonic.Dataflow.Samples.HostedPipeline;
@@ -23,6 +24,7 @@ var samples = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.Ordi
     ["pipeline"] = PipelineSample.RunAsync,
     ["store"] = StoreSample.RunAsync,
     ["partitioned-pipeline"] = PartitionedPipelineSample.RunAsync,
+    ["cluster"] = ClusterSample.RunAsync,
     ["hosted-pipeline"] = HostedPipelineSample.RunAsync,
     ["chat-server"] = ChatServerSample.RunAsync,
     ["udp-telemetry"] = UdpTelemetrySample.RunAsync,
