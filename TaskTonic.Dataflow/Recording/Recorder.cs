@@ -9,7 +9,7 @@ namespace TaskTonic.Dataflow.Recording;
 /// Records every work order that enters the chosen tonics of a ledger, in the order they run: the sparkle and its
 /// arguments (MessagePack), its source, the ledger's time, timer firings, state requests, finishes and the runtime's own
 /// work. It writes the versioned format described in FORMAT.md to a stream. It works on real catalysts (thread-safe:
-/// arguments are encoded on the catalyst's thread, frames appended under a lock) and under a <see cref="Testing.Distiller"/>
+/// arguments are encoded on the catalyst's thread, frames appended under a lock) and under a Distiller (package TaskTonic.Dataflow.Testing)
 /// (attach after creating the distiller). Recording never throws into the application: a failing stream stops it and is
 /// reported by <see cref="WriteFailure"/>.
 /// </summary>
