@@ -87,7 +87,7 @@ public sealed class Ledger
     /// </summary>
     public event EventHandler<SparkleFailure>? SparkleFailed;
 
-    internal ISparkleObserver? Observer { get; set; }
+    internal Extensibility.SparkleObserver? Observer { get; set; }
 
     internal Func<Catalyst, TaskScheduler?, CatalystLoop>? LoopFactory { get; set; }
 
