@@ -32,7 +32,7 @@ internal sealed class DistillerTracer(Distiller owner) : SparkleObserver
     public IReadOnlyList<string> StateHistory(Tonic tonic) =>
         _states.TryGetValue(tonic, out var list) ? [.. list] : [];
 
-    protected internal override void OnSparkleEntering(Tonic tonic, int sparkle, in WorkOrderInfo order)
+    protected override void OnSparkleEntering(Tonic tonic, int sparkle, in WorkOrderInfo order)
     {
         var trace = owner.TraceList;
         var isSystem = order.IsSystem && sparkle < 0;
@@ -60,7 +60,7 @@ internal sealed class DistillerTracer(Distiller owner) : SparkleObserver
         _open.Push((entry, owner.WallClock.GetTimestamp()));
     }
 
-    protected internal override void OnSparkleExited(Tonic tonic, int sparkle, Exception? failure)
+    protected override void OnSparkleExited(Tonic tonic, int sparkle, Exception? failure)
     {
         var (entry, started) = _open.Pop();
         entry.ExitedAt = owner.Clock.GetUtcNow();
@@ -70,7 +70,7 @@ internal sealed class DistillerTracer(Distiller owner) : SparkleObserver
         entry.ProbesAtExit = ProbeReader.Snapshot(tonic, owner.ActiveContract?.ProbesFor(tonic.Name));
     }
 
-    protected internal override void OnStateChanged(Tonic tonic, int oldState, int newState)
+    protected override void OnStateChanged(Tonic tonic, int oldState, int newState)
     {
         if (!_states.TryGetValue(tonic, out var list))
         {
