@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Consumer check: packs TaskTonic.Dataflow and TaskTonic.Dataflow.Templates into a temporary folder feed, then, as a
+# Consumer check: packs TaskTonic.Dataflow, TaskTonic.Dataflow.Testing and TaskTonic.Dataflow.Templates into a temporary folder feed, then, as a
 # new user would, in fresh projects outside the repository:
 #   1. a console app: `dotnet add package TaskTonic.Dataflow`, Program.cs = the README's quick start, run, check output;
-#   2. an xunit project: `dotnet add package TaskTonic.Dataflow`, a tonic with a ttsc__ handler tested with the Distiller;
+#   2. an xunit project: `dotnet add package TaskTonic.Dataflow` and `TaskTonic.Dataflow.Testing`, a tonic with a ttsc__ handler tested with the Distiller;
 #   3. the templates: `dotnet new install` into a private hive, then tasktonic-app and tasktonic-service: test and run.
 # No pins, no NoWarn: whatever fails to restore or build here fails for users too. Sources: the folder feed plus the
 # user configuration's `nuget.org` source (no URL is written). Packages go to a temporary folder, so nothing stale
@@ -31,6 +31,7 @@ say "pack into a folder feed"
   if [ -n "$saved_packages" ]; then export NUGET_PACKAGES="$saved_packages"; else unset NUGET_PACKAGES; fi
   dotnet pack "$root/TaskTonic.Dataflow/TaskTonic.Dataflow.csproj" -c Release -o "$feed" -v q -nologo
   dotnet pack "$root/TaskTonic.Dataflow.Hosting/TaskTonic.Dataflow.Hosting.csproj" -c Release -o "$feed" -v q -nologo
+  dotnet pack "$root/TaskTonic.Dataflow.Testing/TaskTonic.Dataflow.Testing.csproj" -c Release -o "$feed" -v q -nologo
   dotnet pack "$root/TaskTonic.Dataflow.Templates/TaskTonic.Dataflow.Templates.csproj" -c Release -o "$feed" -v q -nologo
 ) || fail "pack"
 ls "$feed"
@@ -60,7 +61,7 @@ expect "$work/quickstart.log" "SmartDoor[locked]" "Cannot open. Door is locked!"
 
 say "xunit project with a tonic, tested with the Distiller"
 dotnet new xunit -o "$work/consumer-tests" -n ConsumerTests >/dev/null
-(cd "$work/consumer-tests" && dotnet add package TaskTonic.Dataflow >/dev/null)
+(cd "$work/consumer-tests" && dotnet add package TaskTonic.Dataflow >/dev/null && dotnet add package TaskTonic.Dataflow.Testing >/dev/null)
 rm -f "$work/consumer-tests/UnitTest1.cs"
 cat > "$work/consumer-tests/PingTests.cs" <<'CS'
 using TaskTonic.Dataflow;

@@ -83,7 +83,7 @@ public sealed class Ledger
     /// <summary>Sparkles that threw so far: the <see cref="DeadLetters"/> with <see cref="DeadLetterReason.Failed"/>.</summary>
     public long FailureCount => DeadLetters.CountOf(DeadLetterReason.Failed);
 
-    internal ISparkleObserver? Observer { get; set; }
+    internal Extensibility.SparkleObserver? Observer { get; set; }
 
     internal Func<Catalyst, TaskScheduler?, CatalystLoop>? LoopFactory { get; set; }
 

@@ -5,7 +5,7 @@ namespace TaskTonic.Dataflow.Partitioning;
 /// <summary>
 /// A resizable set of catalysts to partition work over. The pool is a tonic: create it in a formula step or a sparkle;
 /// its catalysts are its infusions and finish with it (and so with its owner). Each catalyst stays alive while it is in
-/// the pool, even with nothing bound to it. Under the <see cref="Testing.Distiller"/> the catalysts run deterministically
+/// the pool, even with nothing bound to it. Under the Distiller (package TaskTonic.Dataflow.Testing) the catalysts run deterministically
 /// like any other.
 /// </summary>
 /// <example>

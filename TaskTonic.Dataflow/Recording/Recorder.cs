@@ -1,5 +1,6 @@
 using System.Buffers;
 using MessagePack;
+using TaskTonic.Dataflow.Extensibility;
 using TaskTonic.Dataflow.Internal;
 using TaskTonic.Dataflow.Timers;
 
@@ -9,7 +10,7 @@ namespace TaskTonic.Dataflow.Recording;
 /// Records every work order that enters the chosen tonics of a ledger, in the order they run: the sparkle and its
 /// arguments (MessagePack), its source, the ledger's time, timer firings, state requests, finishes and the runtime's own
 /// work. It writes the versioned format described in FORMAT.md to a stream. It works on real catalysts (thread-safe:
-/// arguments are encoded on the catalyst's thread, frames appended under a lock) and under a <see cref="Testing.Distiller"/>
+/// arguments are encoded on the catalyst's thread, frames appended under a lock) and under a Distiller (package TaskTonic.Dataflow.Testing)
 /// (attach after creating the distiller). Recording never throws into the application: a failing stream stops it and is
 /// reported by <see cref="WriteFailure"/>.
 /// </summary>
@@ -137,7 +138,7 @@ public sealed class Recorder : IDisposable
         }
     }
 
-    private static RecordKind Classify(int sparkle) => sparkle switch
+    internal static RecordKind Classify(int sparkle) => sparkle switch
     {
         >= 0 => RecordKind.Sparkle,
         SystemSparkle.RequestState => RecordKind.StateRequest,
@@ -276,17 +277,17 @@ public sealed class Recorder : IDisposable
     /// The ledger observer: records the outermost sparkle of each work order on a thread (hooks and timer sparkles run
     /// nested in it, or right after it for deferred transitions, as another sparkle id), then hands on to the previous observer. Recorders chained on one ledger share the depth count.
     /// </summary>
-    private sealed class Hook(Recorder owner, ISparkleObserver? next) : ISparkleObserver
+    private sealed class Hook(Recorder owner, SparkleObserver? next) : SparkleObserver
     {
         [ThreadStatic]
         private static int t_depth;
 
-        public ISparkleObserver? Next => next;
+        public SparkleObserver? Next => next;
 
-        public void Entering(Tonic tonic, int sparkle, in WorkOrder order) =>
-            Enter(t_depth++ == 0 && ReferenceEquals(order.Target, tonic) && order.Sparkle == sparkle, tonic, sparkle, order);
+        protected internal override void OnSparkleEntering(Tonic tonic, int sparkle, in WorkOrderInfo workOrder) =>
+            Enter(t_depth++ == 0 && workOrder.IsOwnSparkle(tonic, sparkle), tonic, sparkle, workOrder);
 
-        public void Exited(Tonic tonic, int sparkle, Exception? failure)
+        protected internal override void OnSparkleExited(Tonic tonic, int sparkle, Exception? failure)
         {
             if (t_depth > 0)
             {
@@ -296,10 +297,11 @@ public sealed class Recorder : IDisposable
             Exit(t_depth == 0, tonic, sparkle, failure);
         }
 
-        public void StateChanged(Tonic tonic, int oldState, int newState) => next?.StateChanged(tonic, oldState, newState);
+        protected internal override void OnStateChanged(Tonic tonic, int oldState, int newState) => next?.OnStateChanged(tonic, oldState, newState);
 
-        private void Enter(bool workOrder, Tonic tonic, int sparkle, in WorkOrder order)
+        private void Enter(bool workOrder, Tonic tonic, int sparkle, in WorkOrderInfo info)
         {
+            var order = info.Order;
             try
             {
                 if (workOrder)
@@ -318,11 +320,11 @@ public sealed class Recorder : IDisposable
 
             if (next is Hook hook)
             {
-                hook.Enter(workOrder, tonic, sparkle, order);
+                hook.Enter(workOrder, tonic, sparkle, info);
             }
             else
             {
-                next?.Entering(tonic, sparkle, order);
+                next?.OnSparkleEntering(tonic, sparkle, info);
             }
         }
 
@@ -346,7 +348,7 @@ public sealed class Recorder : IDisposable
             }
             else
             {
-                next?.Exited(tonic, sparkle, failure);
+                next?.OnSparkleExited(tonic, sparkle, failure);
             }
         }
     }

@@ -1,5 +1,4 @@
-using MessagePack;
-using TaskTonic.Dataflow.Internal;
+using TaskTonic.Dataflow.Extensibility;
 using TaskTonic.Dataflow.Testing;
 
 namespace TaskTonic.Dataflow.Recording;
@@ -44,7 +43,7 @@ public static class Replayer
         long suppressed = 0, injected = 0, undelivered = 0;
         distiller.PostFilter = order =>
         {
-            if (injecting || !IsReplayable(order.Sparkle) || !recorded.Contains(order.Target.Name))
+            if (injecting || !IsReplayable(order.RecordKind) || !recorded.Contains(order.Target.Name))
             {
                 return true;
             }
@@ -64,11 +63,11 @@ public static class Replayer
                 }
 
                 RunUntil(distiller, DueOf(record, origin, recording.StartedAt));
-                var order = Build(record, distiller);
+                AdvanceToTimer(record, distiller);
                 injecting = true;
                 try
                 {
-                    if (order.Target.Catalyst.Enqueue(order))
+                    if (TestKitHooks.Repost(record, distiller.FindTraced))
                     {
                         injected++;
                     }
@@ -94,8 +93,8 @@ public static class Replayer
         return new ReplayResult(recording, injected, suppressed, undelivered, trace, last);
     }
 
-    private static bool IsReplayable(int sparkle) =>
-        sparkle >= 0 || sparkle is SystemSparkle.RequestState or SystemSparkle.TimerFired or SystemSparkle.Finish;
+    private static bool IsReplayable(RecordKind kind) =>
+        kind is RecordKind.Sparkle or RecordKind.StateRequest or RecordKind.Timer or RecordKind.Finish;
 
     /// <summary>Where <paramref name="record"/> falls on the distiller's clock; a time outside the calendar is a damaged recording.</summary>
     private static DateTimeOffset DueOf(RecordedWorkOrder record, DateTimeOffset origin, DateTimeOffset startedAt)
@@ -118,71 +117,14 @@ public static class Replayer
         distiller.Clock.AdvanceTo(due);
     }
 
-    private static WorkOrder Build(RecordedWorkOrder record, Distiller distiller)
+    /// <summary>A timer firing runs at the timer's expiry: the clock moves there first (the record itself is checked by the runtime).</summary>
+    private static void AdvanceToTimer(RecordedWorkOrder record, Distiller distiller)
     {
-        var tonic = distiller.FindTraced(record.TonicName) ?? throw Fail(record,
-            $"targets tonic '{record.TonicName}' ({record.TonicType}), which the replayed tree has not created; build the same tree, with the same names");
-        var source = record.SourceTonicName is { } name ? distiller.FindTraced(name) : null;
-        var sourceSparkle = ResolveSparkle(source, record.SourceSparkle);
-        switch (record.Kind)
+        if (record.Kind == RecordKind.Timer && distiller.FindTraced(record.TonicName) is { } tonic
+            && tonic.Timers.FirstOrDefault(t => t.Name == record.TimerName) is { Expiry: { } expiry } && expiry > distiller.Clock.GetUtcNow())
         {
-            case RecordKind.Sparkle:
-                var id = tonic.Descriptor.FindSparkle(record.Sparkle);
-                if (id < 0)
-                {
-                    throw Fail(record, $"names sparkle {record.Sparkle}, which {tonic.GetType().Name} does not declare");
-                }
-
-                var bytes = record.Arguments.GetValueOrDefault();
-                object? args;
-                try
-                {
-                    args = ArgumentCodec.Decode(bytes, tonic.Descriptor.Sparkles[id].ParameterTypes, distiller.FindTraced);
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    throw new ReplayException($"Work order #{record.Position} ({record}): its arguments do not decode to the parameters of {record.Sparkle}: {ex.Message}", ex);
-                }
-
-                return new WorkOrder(tonic, id, args, source, sourceSparkle);
-            case RecordKind.StateRequest:
-                var state = record.TargetState is { } stateName ? tonic.Descriptor.FindState(stateName) : Tonic.NoState;
-                if (state < Tonic.NoState || (state == Tonic.NoState && record.TargetState is not null))
-                {
-                    throw Fail(record, $"requests state '{record.TargetState}', which {tonic.GetType().Name} does not have");
-                }
-
-                return new WorkOrder(tonic, SystemSparkle.RequestState, Tonic.CreateStateRequest(state, record.ForceReenter), source, sourceSparkle);
-            case RecordKind.Timer:
-                var timer = tonic.Timers.FirstOrDefault(t => t.Name == record.TimerName) ?? throw Fail(record,
-                    $"fires timer '{record.TimerName}', which {tonic.Name} does not have at this point; name timers so a replay finds them");
-                if (timer.Expiry is { } expiry && expiry > distiller.Clock.GetUtcNow())
-                {
-                    distiller.Clock.AdvanceTo(expiry);
-                }
-
-                return new WorkOrder(tonic, SystemSparkle.TimerFired, timer, source, sourceSparkle);
-            default:
-                return new WorkOrder(tonic, SystemSparkle.Finish, null, source, sourceSparkle);
+            distiller.Clock.AdvanceTo(expiry);
         }
-    }
-
-    private static int ResolveSparkle(Tonic? source, string name)
-    {
-        if (source is not null && source.Descriptor.FindSparkle(name) is >= 0 and var id)
-        {
-            return id;
-        }
-
-        for (var system = SystemSparkle.None; system >= SystemSparkle.UserCallback; system--)
-        {
-            if (SystemSparkle.NameOf(system) == name)
-            {
-                return system;
-            }
-        }
-
-        return SystemSparkle.None;
     }
 
     private static ReplayException Fail(RecordedWorkOrder record, string problem) =>

@@ -1,9 +1,9 @@
-using TaskTonic.Dataflow.Internal;
+using TaskTonic.Dataflow.Extensibility;
 
 namespace TaskTonic.Dataflow.Testing;
 
 /// <summary>Turns the runtime's observer calls into trace entries, probe snapshots and state histories.</summary>
-internal sealed class DistillerTracer(Distiller owner) : ISparkleObserver
+internal sealed class DistillerTracer(Distiller owner) : SparkleObserver
 {
     private readonly Stack<(SparkleTrace Entry, long Started)> _open = new();
     private readonly Dictionary<Tonic, List<string>> _states = new(ReferenceEqualityComparer.Instance);
@@ -32,19 +32,19 @@ internal sealed class DistillerTracer(Distiller owner) : ISparkleObserver
     public IReadOnlyList<string> StateHistory(Tonic tonic) =>
         _states.TryGetValue(tonic, out var list) ? [.. list] : [];
 
-    public void Entering(Tonic tonic, int sparkle, in WorkOrder order)
+    protected override void OnSparkleEntering(Tonic tonic, int sparkle, in WorkOrderInfo order)
     {
         var trace = owner.TraceList;
-        var isSystem = order.Kind == WorkOrderKind.System && sparkle < 0;
-        var isOrder = ReferenceEquals(order.Target, tonic) && order.Sparkle == sparkle;
-        var arguments = isOrder ? (sparkle >= 0 ? ValueFreezer.Freeze(order.Args) : order.Args) : null;
+        var isSystem = order.IsSystem && sparkle < 0;
+        var isOrder = order.IsOwnSparkle(tonic, sparkle);
+        var arguments = isOrder ? (sparkle >= 0 ? ValueFreezer.Freeze(order.Arguments) : order.Arguments) : null;
         var probes = owner.ActiveContract?.ProbesFor(tonic.Name);
         // A work order's own sparkle runs at the top; hooks run inside it, or right after it (deferred transitions).
         var workOrder = isOrder && _open.Count == 0;
         var depth = workOrder ? 0 : Math.Max(_open.Count, 1);
-        var entry = new SparkleTrace(trace.Count, tonic, Tonic.NameOfSparkle(tonic, sparkle), isSystem, depth, arguments,
-            Tonic.SourceOf(order.Source, order.SourceSparkle), owner.Clock.GetUtcNow(), tonic.StateName,
-            tonic.Descriptor.HandlerName(sparkle, tonic.State))
+        var entry = new SparkleTrace(trace.Count, tonic, SparkleName(tonic, sparkle), isSystem, depth, arguments,
+            order.Source, owner.Clock.GetUtcNow(), tonic.StateName,
+            HandlerName(tonic, sparkle))
         {
             SourceIndex = workOrder ? _headSource : null,
             ProbesAtEnter = ProbeReader.Snapshot(tonic, probes),
@@ -60,7 +60,7 @@ internal sealed class DistillerTracer(Distiller owner) : ISparkleObserver
         _open.Push((entry, owner.WallClock.GetTimestamp()));
     }
 
-    public void Exited(Tonic tonic, int sparkle, Exception? failure)
+    protected override void OnSparkleExited(Tonic tonic, int sparkle, Exception? failure)
     {
         var (entry, started) = _open.Pop();
         entry.ExitedAt = owner.Clock.GetUtcNow();
@@ -70,7 +70,7 @@ internal sealed class DistillerTracer(Distiller owner) : ISparkleObserver
         entry.ProbesAtExit = ProbeReader.Snapshot(tonic, owner.ActiveContract?.ProbesFor(tonic.Name));
     }
 
-    public void StateChanged(Tonic tonic, int oldState, int newState)
+    protected override void OnStateChanged(Tonic tonic, int oldState, int newState)
     {
         if (!_states.TryGetValue(tonic, out var list))
         {

@@ -1,4 +1,4 @@
-using TaskTonic.Dataflow.Internal;
+using TaskTonic.Dataflow.Extensibility;
 
 namespace TaskTonic.Dataflow.Testing;
 
@@ -66,10 +66,8 @@ public sealed partial class Distiller
         Formula = formula;
         _scheduler = scheduler;
         Clock = formula.Ledger.TimeProvider as VirtualClock ?? new VirtualClock();
-        Ledger.TimeProvider = Clock;
-        Ledger.LoopFactory = CreateLoop;
         _tracer = new DistillerTracer(this);
-        Ledger.Observer = _tracer;
+        TestKitHooks.TakeOver(formula, Clock, CreateLoop, _tracer);
     }
 
     /// <summary>The formula being driven.</summary>
@@ -106,7 +104,7 @@ public sealed partial class Distiller
     internal Contract? ActiveContract { get; private set; }
 
     /// <summary>While replaying: decides which posted work orders reach the queues (false suppresses one).</summary>
-    internal Func<WorkOrder, bool>? PostFilter { get; set; }
+    internal Func<WorkOrderInfo, bool>? PostFilter { get; set; }
 
     internal List<SparkleTrace> TraceList => _trace;
 
@@ -116,7 +114,7 @@ public sealed partial class Distiller
         if (!_started)
         {
             _started = true;
-            Formula.Start();
+            TestKitHooks.Start(Formula);
         }
     }
 
@@ -358,12 +356,12 @@ public sealed partial class Distiller
         return reasons;
     }
 
-    private DistillerLoop CreateLoop(Catalyst catalyst, TaskScheduler? scheduler)
+    private ManualCatalystLoop CreateLoop(Catalyst catalyst)
     {
         var loop = new DistillerLoop(this, catalyst, _loops.Count, NextSequence);
         _loops.Add(loop);
         _scheduler.Added(loop);
-        return loop;
+        return loop.Manual;
     }
 
     /// <summary>Numbers a post (under the target loop's lock) and remembers which traced sparkle posted it.</summary>

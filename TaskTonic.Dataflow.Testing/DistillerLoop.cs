@@ -1,4 +1,4 @@
-using TaskTonic.Dataflow.Internal;
+using TaskTonic.Dataflow.Extensibility;
 
 namespace TaskTonic.Dataflow.Testing;
 
@@ -6,7 +6,7 @@ namespace TaskTonic.Dataflow.Testing;
 /// The distiller's loop for one catalyst: a <see cref="ManualCatalystLoop"/> that also remembers which traced sparkle
 /// posted each work order (for flow arrows) and, while replaying, lets the distiller suppress posts.
 /// </summary>
-internal sealed class DistillerLoop : CatalystLoop
+internal sealed class DistillerLoop
 {
     private readonly Distiller _owner;
     private readonly ManualCatalystLoop _inner;
@@ -16,8 +16,11 @@ internal sealed class DistillerLoop : CatalystLoop
     {
         _owner = owner;
         Ordinal = ordinal;
-        _inner = new ManualCatalystLoop(catalyst, () => nextSequence(this));
+        _inner = new ManualCatalystLoop(catalyst, order => Admit(order, nextSequence));
     }
+
+    /// <summary>The runtime's queue for the catalyst.</summary>
+    public ManualCatalystLoop Manual => _inner;
 
     /// <summary>The catalyst this loop runs.</summary>
     public Catalyst Catalyst => _inner.Catalyst;
@@ -25,28 +28,17 @@ internal sealed class DistillerLoop : CatalystLoop
     /// <summary>The creation order of the loop in its distiller, from 0.</summary>
     public int Ordinal { get; }
 
-    public override Task Completion => _inner.Completion;
-
-    public override int QueuedCount => _inner.QueuedCount;
-
-    public override bool Post(in WorkOrder order)
-    {
-        if (_owner.PostFilter is { } filter && !filter(order))
-        {
-            // Suppressed by a replay: accepted and discarded, so nothing reports a drop.
-            return true;
-        }
-
-        return _inner.Post(order);
-    }
-
-    public override void Complete() => _inner.Complete();
+    public int QueuedCount => _inner.QueuedCount;
 
     /// <summary>The sequence number of the next work order, or null when the queue is empty.</summary>
     public long? PeekSequence() => _inner.PeekSequence();
 
     /// <summary>Runs the next work order on the calling thread; false when there was none.</summary>
     public bool RunOne() => _inner.RunOne();
+
+    /// <summary>Numbers a post, or suppresses it while a replay's filter rejects it (accepted and discarded, so nothing reports a drop).</summary>
+    private long? Admit(WorkOrderInfo order, Func<DistillerLoop, long> nextSequence) =>
+        _owner.PostFilter is { } filter && !filter(order) ? null : nextSequence(this);
 
     /// <summary>Called under the inner loop's lock while a post is numbered.</summary>
     public void RememberSource(long sequence, long traceIndex)
