@@ -89,7 +89,7 @@ public class PingTests
         var pinger = distiller.Spawn(() => new Pinger());
         pinger.Ping(2);
         pinger.Ping(3);
-        distiller.Sparkle();
+        distiller.RunUntilIdle();
         Assert.Equal(5, pinger.Pings);
     }
 }
