@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using TaskTonic.Dataflow.Testing;
+using TaskTonic.Dataflow.Tests.EventBinding;
 
 namespace TaskTonic.Dataflow.Tests.Catalysts;
 
@@ -127,34 +128,10 @@ public sealed partial class MultiCatalystTests
         Assert.Equal(2, counter.Catalysts["other"]);
     }
 
-    private sealed class LoopContext : SynchronizationContext, IDisposable
-    {
-        private readonly BlockingCollection<(SendOrPostCallback, object?)> _queue = [];
-
-        public LoopContext()
-        {
-            Thread = new Thread(() =>
-            {
-                SetSynchronizationContext(this);
-                foreach (var (callback, state) in _queue.GetConsumingEnumerable())
-                {
-                    callback(state);
-                }
-            }) { IsBackground = true };
-            Thread.Start();
-        }
-
-        public Thread Thread { get; }
-
-        public override void Post(SendOrPostCallback d, object? state) => _queue.Add((d, state));
-
-        public void Dispose() => _queue.CompleteAdding();
-    }
-
     [Fact]
     public async Task A_synchronization_context_catalyst_runs_on_that_context()
     {
-        using var ui = new LoopContext();
+        using var ui = new SingleThreadContext();
         var formula = new Formula();
         Counter? counter = null;
         formula.AddStartingTonic(() =>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace TaskTonic.Dataflow.Tests.EventBinding;
 
-/// <summary>A UI-like synchronization context: one thread runs everything posted to it, in order.</summary>
+/// <summary>A UI-like synchronization context: one thread runs everything posted to it, in order (shared by the event-binding and catalyst tests).</summary>
 internal sealed class SingleThreadContext : SynchronizationContext, IDisposable
 {
     private readonly BlockingCollection<(SendOrPostCallback, object?)> _queue = [];
