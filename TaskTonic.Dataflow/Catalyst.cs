@@ -44,7 +44,7 @@ public partial class Catalyst : Tonic
         }
 
         _context = new FrameContext(Ledger, this);
-        _loop = Ledger.CreateLoop(this, scheduler, options?.IdleSpin);
+        _loop = Ledger.CreateLoop(this, scheduler);
         Telemetry.TelemetryRegistry.Track(this);
     }
 

@@ -260,8 +260,8 @@ public sealed class Ledger
         }
     }
 
-    internal CatalystLoop CreateLoop(Catalyst catalyst, TaskScheduler? scheduler, TimeSpan? idleSpin) =>
-        LoopFactory?.Invoke(catalyst, scheduler) ?? new DataflowCatalystLoop(catalyst.Execute, scheduler, idleSpin);
+    internal CatalystLoop CreateLoop(Catalyst catalyst, TaskScheduler? scheduler) =>
+        LoopFactory?.Invoke(catalyst, scheduler) ?? new DataflowCatalystLoop(catalyst.Execute, scheduler);
 
     internal void ReportDrop(in WorkOrder traced, DeadLetterReason reason)
     {

@@ -11,6 +11,11 @@ public abstract partial class Tonic
     private Queue<WorkOrder>? _startBuffer;
 
     /// <summary>Posts while the direct path looked closed: into the buffer if it still holds, else straight to the catalyst.</summary>
+    /// <remarks>
+    /// Every enqueue here is guarded like the fast path's: a post that found the buffer gone and then enqueued unguarded
+    /// could land in the old catalyst's queue behind a move that began meanwhile, be forwarded late, and be overtaken by
+    /// the sender's next post (seen as a reordering across moves under load).
+    /// </remarks>
     private void PostSlow(in WorkOrder order)
     {
         while (true)
@@ -20,7 +25,12 @@ public abstract partial class Tonic
             {
                 if (_direct)
                 {
-                    break;
+                    if (TryPostGuarded(_catalyst, order))
+                    {
+                        return;
+                    }
+
+                    continue;
                 }
 
                 // Not open yet and nothing buffered so far: create the start buffer (or take the one a racing post made).
@@ -30,7 +40,14 @@ public abstract partial class Tonic
 
             if (ReferenceEquals(buffer, s_opening))
             {
-                break;
+                // The mailbox is opening with nothing buffered: it turns direct within a few instructions.
+                if (TryPostGuarded(_catalyst, order))
+                {
+                    return;
+                }
+
+                Thread.SpinWait(1);
+                continue;
             }
 
             lock (buffer)
@@ -41,18 +58,28 @@ public abstract partial class Tonic
                     continue;
                 }
 
-                // A suspension holds user work (and moves) only; runtime work still reaches the held tonic.
-                if (!_direct && (_phase != Phase.Suspended || order.Kind == WorkOrderKind.User || order.Sparkle == SystemSparkle.Move))
+                if (!_direct)
                 {
-                    buffer.Enqueue(order);
+                    // A suspension holds user work (and moves) only; runtime work still reaches the held tonic.
+                    if (_phase != Phase.Suspended || order.Kind == WorkOrderKind.User || order.Sparkle == SystemSparkle.Move)
+                    {
+                        buffer.Enqueue(order);
+                        return;
+                    }
+
+                    // Held by a suspension, which runs on the catalyst and does not move the tonic: the buffer's lock
+                    // keeps the mailbox from reopening until this runtime work order is queued.
+                    EnqueueOn(_catalyst, order);
                     return;
                 }
             }
 
-            break;
+            // Drained while this post waited for the lock: the direct path is open again (or switching anew).
+            if (TryPostGuarded(_catalyst, order))
+            {
+                return;
+            }
         }
-
-        EnqueueOn(_catalyst, order);
     }
 
     /// <summary>Stops the direct path: from now on posts go to <paramref name="hold"/>. On the tonic's catalyst.</summary>

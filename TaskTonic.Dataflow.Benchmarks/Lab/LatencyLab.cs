@@ -6,7 +6,6 @@ using TaskTonic.Dataflow.Benchmarks.Peers.Bare;
 using TaskTonic.Dataflow.Benchmarks.Peers.Proto;
 using TaskTonic.Dataflow.Benchmarks.Reporting;
 using TaskTonic.Dataflow.Benchmarks.Scenarios.PingPong;
-using TaskTonic.Dataflow.Internal;
 
 namespace TaskTonic.Dataflow.Benchmarks.Lab;
 
@@ -16,7 +15,7 @@ namespace TaskTonic.Dataflow.Benchmarks.Lab;
 /// </summary>
 internal static class LatencyLab
 {
-    private sealed record Variant(string Name, Func<IPingPongImplementation> Create, TimeSpan? Spin = null);
+    private sealed record Variant(string Name, Func<IPingPongImplementation> Create);
 
     public static void Run(int messages, int rounds)
     {
@@ -26,9 +25,7 @@ internal static class LatencyLab
             new("Akka.NET", () => new AkkaNetPingPong()),
             new("Proto.Actor", () => new ProtoActorPingPong()),
             new("ours default layout", () => new TaskTonicPingPong()),
-            new("ours spread (default: no spin)", () => new TaskTonicPingPong(spread: true)),
-            new("ours spread, IdleSpin 20 µs", () => new TaskTonicPingPong(spread: true), TimeSpan.FromMicroseconds(20)),
-            new("ours spread, IdleSpin 50 µs", () => new TaskTonicPingPong(spread: true), TimeSpan.FromMicroseconds(50)),
+            new("ours spread", () => new TaskTonicPingPong(spread: true)),
             new("ours spread, global-queue scheduler", () => new TaskTonicPingPong(spread: true, name => new CatalystOptions { Name = name, TaskScheduler = GlobalQueueScheduler.Instance })),
         ];
         PingPongShape[] shapes = [new(1, 1, 0), new(1, 100, 0), new(8, 1, 0)];
@@ -59,7 +56,6 @@ internal static class LatencyLab
 
     private static (double Ns, double Bytes) Measure(Variant variant, PingPongShape shape, int messages)
     {
-        IdleSpin.Override = variant.Spin;
         var done = new CompletionSignal();
         using var implementation = variant.Create();
         var roundTrips = messages / (2 * shape.Pairs);
@@ -77,7 +73,6 @@ internal static class LatencyLab
         done.Wait();
         var elapsed = clock.Elapsed;
         bytes = GC.GetTotalAllocatedBytes(precise: true) - bytes;
-        IdleSpin.Override = null;
         var total = 2.0 * roundTrips * shape.Pairs;
         return (elapsed.TotalNanoseconds / total, bytes / total);
     }
@@ -88,29 +83,24 @@ internal static class LatencyLab
         Console.WriteLine($"\nidle CPU (load {MachineInfo.LoadAverage()}): 16 spread catalysts (8 pairs), process CPU ms per wall second");
         Console.WriteLine("| variant | idle (after a burst) | 1 ping per ms per pair |");
         Console.WriteLine("|---|---:|---:|");
-        foreach (var spin in new TimeSpan?[] { TimeSpan.Zero, TimeSpan.FromMicroseconds(20), TimeSpan.FromMicroseconds(50) })
+        var done = new CompletionSignal();
+        using var implementation = new TaskTonicPingPong(spread: true);
+        implementation.Setup(new PingPongShape(8, 1, 1), done);
+        void RoundTrip()
         {
-            IdleSpin.Override = spin;
-            var done = new CompletionSignal();
-            using var implementation = new TaskTonicPingPong(spread: true);
-            implementation.Setup(new PingPongShape(8, 1, 1), done);
-            void RoundTrip()
-            {
-                done.Reset(8);
-                implementation.Start();
-                done.Wait();
-            }
-
-            for (var i = 0; i < 1000; i++)
-            {
-                RoundTrip();
-            }
-
-            var idle = CpuPerSecond(TimeSpan.FromSeconds(2), null);
-            var slow = CpuPerSecond(TimeSpan.FromSeconds(2), RoundTrip);
-            IdleSpin.Override = null;
-            Console.WriteLine($"| spin {spin?.TotalMicroseconds ?? 0:0} µs | {idle:0.0} | {slow:0.0} |");
+            done.Reset(8);
+            implementation.Start();
+            done.Wait();
         }
+
+        for (var i = 0; i < 1000; i++)
+        {
+            RoundTrip();
+        }
+
+        var idle = CpuPerSecond(TimeSpan.FromSeconds(2), null);
+        var slow = CpuPerSecond(TimeSpan.FromSeconds(2), RoundTrip);
+        Console.WriteLine($"| ours spread | {idle:0.0} | {slow:0.0} |");
     }
 
     private static double CpuPerSecond(TimeSpan duration, Action? tick)
