@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Buffers.Binary;
 using MessagePack;
 using TaskTonic.Dataflow.Extensibility;
 using TaskTonic.Dataflow.Internal;
@@ -26,11 +26,11 @@ namespace TaskTonic.Dataflow.Recording;
 /// </example>
 public sealed class Recorder : IDisposable
 {
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_payload;
+    /// <summary>The MessagePack header of a bin 32: its length is patched in once the arguments are encoded.</summary>
+    private const byte Bin32 = 0xc6;
 
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_arguments;
+    private static RecordBuffer? t_payload;
 
     private readonly Lock _gate = new();
     private readonly Ledger _ledger;
@@ -190,8 +190,8 @@ public sealed class Recorder : IDisposable
 
     private void Write(Tonic tonic, int sparkle, in WorkOrder order, DateTimeOffset now, int flags)
     {
-        var payload = t_payload ??= new ArrayBufferWriter<byte>(256);
-        payload.ResetWrittenCount();
+        var payload = t_payload ??= new RecordBuffer(256);
+        payload.Truncate(0);
         Encode(payload, tonic, sparkle, order, now, flags);
         lock (_gate)
         {
@@ -202,7 +202,7 @@ public sealed class Recorder : IDisposable
 
             try
             {
-                _writer.WriteRecord(payload.WrittenSpan);
+                _writer.WriteRecord(payload.Written);
             }
             catch (Exception ex) when (ex is IOException or ObjectDisposedException or NotSupportedException)
             {
@@ -211,7 +211,12 @@ public sealed class Recorder : IDisposable
         }
     }
 
-    private void Encode(ArrayBufferWriter<byte> payload, Tonic tonic, int sparkle, in WorkOrder order, DateTimeOffset now, int flags)
+    /// <remarks>
+    /// One pass into one buffer: the arguments are encoded in place behind a bin 32 header whose length is patched
+    /// afterwards. When they cannot be encoded, the buffer is rolled back to the header, nil is written instead, their
+    /// text follows and the flags byte (a positive fixint, the flags being below 128) gains the flag.
+    /// </remarks>
+    private void Encode(RecordBuffer payload, Tonic tonic, int sparkle, in WorkOrder order, DateTimeOffset now, int flags)
     {
         var kind = Classify(sparkle);
         string? detail = null;
@@ -225,52 +230,44 @@ public sealed class Recorder : IDisposable
             flags |= force ? RecordingFormat.ForceFlag : 0;
         }
 
-        string? argumentsText = null;
-        ArrayBufferWriter<byte>? arguments = null;
-        if (kind == RecordKind.Sparkle)
-        {
-            arguments = EncodeArguments(order.Args, tonic.Descriptor.Sparkles[sparkle].ParameterTypes, out argumentsText);
-            flags |= arguments is null ? RecordingFormat.ArgumentsNotRecordedFlag : 0;
-        }
-
         var writer = new MessagePackWriter(payload);
         writer.WriteArrayHeader(RecordingFormat.RecordFields);
         writer.Write((int)kind);
         writer.Write(now.UtcTicks);
         writer.WriteRaw(RecordIdentity.Of(tonic, sparkle, order.Source, order.SourceSparkle));
         writer.Write(detail);
+        writer.Flush();
+        var flagsAt = payload.Count;
         writer.Write(flags);
-        if (arguments is null)
+        string? argumentsText = null;
+        if (kind == RecordKind.Sparkle)
         {
-            writer.WriteNil();
+            writer.Flush();
+            var binAt = payload.Count;
+            writer.WriteRaw([Bin32, 0, 0, 0, 0]);
+            try
+            {
+                ArgumentCodec.Encode(ref writer, order.Args, tonic.Descriptor.Sparkles[sparkle].ParameterTypes);
+                writer.Flush();
+                BinaryPrimitives.WriteInt32BigEndian(payload.Written[(binAt + 1)..], payload.Count - binAt - 5);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Interlocked.Increment(ref _unrecordedArguments);
+                argumentsText = order.Args?.ToString() ?? "null";
+                payload.Truncate(binAt);
+                payload.Written[flagsAt] |= (byte)RecordingFormat.ArgumentsNotRecordedFlag;
+                writer = new MessagePackWriter(payload);
+                writer.WriteNil();
+            }
         }
         else
         {
-            writer.Write(arguments.WrittenSpan);
+            writer.WriteNil();
         }
 
         writer.Write(argumentsText);
         writer.Flush();
-    }
-
-    private ArrayBufferWriter<byte>? EncodeArguments(object? args, IReadOnlyList<Type> types, out string? text)
-    {
-        var buffer = t_arguments ??= new ArrayBufferWriter<byte>(128);
-        buffer.ResetWrittenCount();
-        try
-        {
-            var writer = new MessagePackWriter(buffer);
-            ArgumentCodec.Encode(ref writer, args, types);
-            writer.Flush();
-            text = null;
-            return buffer;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            Interlocked.Increment(ref _unrecordedArguments);
-            text = args?.ToString() ?? "null";
-            return null;
-        }
     }
 
     /// <summary>
