@@ -4,7 +4,7 @@ using TaskTonic.Dataflow.Benchmarks.Infrastructure;
 using TaskTonic.Dataflow.Benchmarks.Memory;
 using TaskTonic.Dataflow.Benchmarks.Reporting;
 
-// dotnet run -c Release -- [--quick | --dry | --isolated] [--memory | --timers | --partition-memory] [--skynet-million] [BenchmarkDotNet arguments, e.g. --filter '*Flood*']
+// dotnet run -c Release -- [--quick | --dry | --isolated] [--memory | --timers | --partition-memory | --tcp-memory] [--skynet-million] [BenchmarkDotNet arguments, e.g. --filter '*Flood*']
 var arguments = args.ToList();
 var quick = arguments.Remove("--quick");
 var dry = arguments.Remove("--dry");
@@ -49,6 +49,13 @@ if (partitionMemory)
 {
     // Issue 13: retained heap per idle keyed tonic.
     Console.WriteLine(TaskTonic.Dataflow.Benchmarks.Partitioning.PartitionMemoryReport.Run(quick ? 10_000 : 100_000));
+    return 0;
+}
+
+if (arguments.Remove("--tcp-memory"))
+{
+    // Issue 17: retained heap per idle TCP connection, ours vs a bare Socket + Pipelines server.
+    Console.WriteLine(TaskTonic.Dataflow.Benchmarks.Networking.TcpIdleMemoryReport.Run(quick ? 100 : 1_000));
     return 0;
 }
 

@@ -12,6 +12,9 @@ internal static class Net
 {
     public static readonly TimeSpan Guard = TimeSpan.FromSeconds(20);
 
+    /// <summary>The hang guard of a whole load test (many connections at once on a shared 2-core box).</summary>
+    public static readonly TimeSpan LoadGuard = TimeSpan.FromMinutes(2);
+
     public static IPEndPoint AnyLoopback => new(IPAddress.Loopback, 0);
 
     /// <summary>A loopback port on which nothing listens (bound, then released).</summary>

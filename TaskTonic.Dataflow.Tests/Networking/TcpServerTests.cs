@@ -9,9 +9,9 @@ namespace TaskTonic.Dataflow.Tests.Networking;
 
 public sealed class TcpServerTests
 {
-    private static readonly TcpConnectionOptions s_prefixed = new() { Framing = TcpFraming.LengthPrefixed, MaxFrameSize = 1024 };
+    internal static readonly TcpConnectionOptions s_prefixed = new() { Framing = TcpFraming.LengthPrefixed, MaxFrameSize = 1024 };
 
-    private static async Task<(Formula Formula, Task Run, ServerOwner Owner, TcpServerTonic Server)> StartAsync(
+    internal static async Task<(Formula Formula, Task Run, ServerOwner Owner, TcpServerTonic Server)> StartAsync(
         TcpConnectionOptions options, bool echo = true, FormulaOptions? settings = null, ManualResetEventSlim? gate = null)
     {
         var formula = new Formula(settings ?? new FormulaOptions());
@@ -22,7 +22,7 @@ public sealed class TcpServerTests
         return (formula, run, owner, server);
     }
 
-    private static async Task StopAsync(Formula formula, Task run)
+    internal static async Task StopAsync(Formula formula, Task run)
     {
         formula.Ledger.Shutdown();
         await run.WaitAsync(Net.Guard);
@@ -69,14 +69,15 @@ public sealed class TcpServerTests
     }
 
     [Fact]
-    public async Task N11_Many_concurrent_connections_each_echo_every_message_in_order_nothing_lost()
+    public async Task N11_A_thousand_concurrent_connections_each_echo_a_hundred_messages_in_order_nothing_lost()
     {
-        // The issue asks 1,000 connections × 100 messages; the unit suite runs 200 × 50 on the shared 2-core box
-        // (the same code path; the benchmark runs the larger load).
-        const int connections = 200;
-        const int messages = 50;
+        // Issue 17 item 4: 1,000 connections × 100 messages on loopback, all connecting at once (a burst against the
+        // listen backlog). Each client checks its own echoes arrive complete and in order; the server side checks
+        // every frame was delivered and the per-connection order of the owner's sparkles.
+        const int connections = 1000;
+        const int messages = 100;
         var (formula, run, owner, server) = await StartAsync(s_prefixed);
-        var clients = Enumerable.Range(0, connections).Select(async c =>
+        var clients = Enumerable.Range(0, connections).Select(c => Task.Run(async () =>
         {
             await using var peer = await RawPeer.ConnectAsync(server.LocalEndPoint);
             var batch = Enumerable.Range(0, messages).SelectMany(m => Net.Prefixed($"c{c}-m{m}")).ToArray();
@@ -85,11 +86,18 @@ public sealed class TcpServerTests
             {
                 Assert.Equal($"c{c}-m{m}", await peer.ReadPrefixedAsync());
             }
-        }).ToList();
-        await Task.WhenAll(clients).WaitAsync(Net.Guard);
+        })).ToList();
+        await Task.WhenAll(clients).WaitAsync(Net.LoadGuard);
 
         Assert.Equal(connections, server.AcceptedCount);
         Assert.Equal(connections * messages, owner.Recorder.Frames.Count);
+        foreach (var perConnection in owner.Recorder.Frames.GroupBy(f => f.Connection))
+        {
+            var texts = perConnection.Select(f => f.Frame.Text).ToList();
+            var prefix = texts[0][..texts[0].IndexOf('-', StringComparison.Ordinal)];
+            Assert.Equal(Enumerable.Range(0, messages).Select(m => $"{prefix}-m{m}"), texts);
+        }
+
         await owner.Recorder.Signal.Until(() => owner.Recorder.Disconnected.Count == connections, "every disconnect");
         Assert.Equal(connections, server.ClosedCount(TcpCloseReason.PeerClosed));
         Assert.Equal(0, formula.Ledger.DroppedCount);
