@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.TestingHost;
+using TaskTonic.Dataflow.Hosting;
 using TaskTonic.Dataflow.Orleans;
 
 namespace TaskTonic.Dataflow.Benchmarks.Orleans;
@@ -35,6 +36,8 @@ internal static class BenchCluster
         {
             // random placement for both grain types: keys spread over the silos from the first call
             siloBuilder.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
+            // the silo's formula logs as little as the in-process one (Stealth): no lifecycle lines per key
+            siloBuilder.Services.AddTaskTonic(b => b.Configure(o => o.DefaultLogMode = LogMode.Stealth));
             siloBuilder.AddMemoryGrainStorage(KeyedTonicSiloBuilderExtensions.StorageName);
             siloBuilder.AddKeyedTonics<int, BenchKeyedTonic>(Partition, (_, options) => new BenchKeyedTonic(options), o =>
             {

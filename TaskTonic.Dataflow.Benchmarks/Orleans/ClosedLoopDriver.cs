@@ -14,7 +14,7 @@ internal static class ClosedLoopDriver
 {
     private static readonly TimeSpan Guard = TimeSpan.FromMinutes(5);
 
-    public static async Task<RoundResult> RunAsync(IKeyedVariant variant, int keys, int perKey, long firstNumber)
+    public static async Task<RoundResult> RunAsync(IKeyedVariant variant, int keyBase, int keys, int perKey, long firstNumber)
     {
         var latencies = new long[keys * perKey];
         var sent = 0L;
@@ -42,7 +42,7 @@ internal static class ClosedLoopDriver
             for (var i = 0; i < perKey; i++)
             {
                 var t0 = Stopwatch.GetTimestamp();
-                await variant.SendAsync(key, firstNumber + i).ConfigureAwait(false);
+                await variant.SendAsync(keyBase + key, firstNumber + i).ConfigureAwait(false);
                 latencies[(key * perKey) + i] = Stopwatch.GetTimestamp() - t0;
                 Interlocked.Increment(ref sent);
             }
@@ -50,9 +50,9 @@ internal static class ClosedLoopDriver
     }
 
     /// <summary>Checks every key saw exactly <paramref name="expected"/> numbers, in order; returns a problem or null.</summary>
-    public static async Task<string?> VerifyAsync(IKeyedVariant variant, int keys, long expected)
+    public static async Task<string?> VerifyAsync(IKeyedVariant variant, int keyBase, int keys, long expected)
     {
-        var tallies = await Task.WhenAll(Enumerable.Range(0, keys).Select(variant.TallyAsync)).WaitAsync(Guard).ConfigureAwait(false);
+        var tallies = await Task.WhenAll(Enumerable.Range(keyBase, keys).Select(variant.TallyAsync)).WaitAsync(Guard).ConfigureAwait(false);
         var wrong = tallies.Count(t => t != new KeyTally(expected, expected, 0));
         return wrong == 0 && variant.Anomalies == 0
             ? null

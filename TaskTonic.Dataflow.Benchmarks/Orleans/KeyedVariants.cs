@@ -22,7 +22,7 @@ internal interface IKeyedVariant
 /// <summary>a) In process: <c>partition.For(key)</c> on a local catalyst pool; <c>Take</c> then an acknowledging <c>Ack</c> sparkle.</summary>
 internal sealed class InProcessVariant : IKeyedVariant, IDisposable
 {
-    private readonly Formula _formula = new();
+    private readonly Formula _formula = new(new FormulaOptions { DefaultLogMode = LogMode.Stealth });
     private readonly Task _run;
     private readonly InProcessHost _host;
 

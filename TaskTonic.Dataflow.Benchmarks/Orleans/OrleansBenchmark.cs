@@ -12,12 +12,16 @@ namespace TaskTonic.Dataflow.Benchmarks.Orleans;
 internal static class OrleansBenchmark
 {
     private const int Keys = 1_024;
+
+    /// <summary>Closed loops of the light-load latency run (on keys of their own, after the 1,024).</summary>
+    private const int LightKeys = 8;
     private const double Target = 1.2;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static async Task<int> RunAsync(bool quick)
     {
         var perKey = quick ? 5 : 100;
+        var lightPerKey = quick ? 20 : 250;
         var rounds = 3;
         var loadBefore = MachineInfo.LoadAverage();
         Console.WriteLine($"orleans: {Keys * perKey:N0} messages over {Keys:N0} keys per round, {rounds} rounds; load before {loadBefore}");
@@ -34,30 +38,43 @@ internal static class OrleansBenchmark
                 new OursVariant(three, 3), new PlainGrainVariant(three, 3),
             ];
             var sent = new long[variants.Length];
+            var lightSent = new long[variants.Length];
             var results = variants.Select(_ => new List<RoundResult>()).ToArray();
+            var light = variants.Select(_ => new List<RoundResult>()).ToArray();
             var problems = new List<string>();
             for (var round = -1; round < rounds; round++)
             {
                 var size = round < 0 ? 2 : perKey; // round -1 warms up: activates every key, JIT
                 for (var v = 0; v < variants.Length; v++)
                 {
-                    var result = await ClosedLoopDriver.RunAsync(variants[v], Keys, size, sent[v] + 1);
+                    var result = await ClosedLoopDriver.RunAsync(variants[v], 0, Keys, size, sent[v] + 1);
                     sent[v] += size;
+                    var lightSize = round < 0 ? 2 : lightPerKey;
+                    var lightResult = await ClosedLoopDriver.RunAsync(variants[v], Keys, LightKeys, lightSize, lightSent[v] + 1);
+                    lightSent[v] += lightSize;
                     if (round >= 0)
                     {
                         results[v].Add(result);
+                        light[v].Add(lightResult);
                     }
 
-                    if (await ClosedLoopDriver.VerifyAsync(variants[v], Keys, sent[v]) is { } problem)
+                    foreach (var problem in new[]
                     {
-                        problems.Add(problem);
+                        await ClosedLoopDriver.VerifyAsync(variants[v], 0, Keys, sent[v]),
+                        await ClosedLoopDriver.VerifyAsync(variants[v], Keys, LightKeys, lightSent[v]),
+                    })
+                    {
+                        if (problem is not null)
+                        {
+                            problems.Add(problem);
+                        }
                     }
                 }
 
                 Console.WriteLine(round < 0 ? "warm-up done" : $"round {round + 1} done (load {MachineInfo.LoadAverage()})");
             }
 
-            var report = Report(variants, results, Keys * perKey, rounds, loadBefore, problems, quick);
+            var report = Report(variants, results, light, (Keys * perKey, LightKeys * lightPerKey), rounds, loadBefore, problems, quick);
             Console.WriteLine(report);
             Directory.CreateDirectory("BenchmarkDotNet.Artifacts");
             var path = Path.Combine("BenchmarkDotNet.Artifacts", "orleans.md");
@@ -79,7 +96,7 @@ internal static class OrleansBenchmark
         }
     }
 
-    private static string Report(IKeyedVariant[] variants, List<RoundResult>[] results, int messages, int rounds,
+    private static string Report(IKeyedVariant[] variants, List<RoundResult>[] results, List<RoundResult>[] light, (int Loaded, int Light) messages, int rounds,
         string loadBefore, List<string> problems, bool quick)
     {
         var text = new StringBuilder();
@@ -93,13 +110,13 @@ internal static class OrleansBenchmark
 
         text.AppendLine(Inv, $"- Orleans {MachineInfo.VersionOf("Orleans.Runtime")} (TestingHost, silos in this process, loopback)");
         text.AppendLine(Inv, $"- Load average (1/5/15 min): {loadBefore} before, {MachineInfo.LoadAverage()} after");
-        text.AppendLine(Inv, $"- Per round: {messages:N0} messages over {Keys:N0} keys, one closed loop per key ({Keys:N0} in flight), ≈1 µs of work per message; {rounds} rounds interleaved, medians shown");
+        text.AppendLine(Inv, $"- Per round: {messages.Loaded:N0} messages over {Keys:N0} keys, one closed loop per key ({Keys:N0} in flight), ≈1 µs of work per message; then a light-load run: {messages.Light:N0} messages over {LightKeys} other keys ({LightKeys} in flight); {rounds} rounds interleaved, medians shown");
         text.AppendLine("- Latency: from the send call to its task completing (handler ran, acknowledgement back); ours: `OrleansPartition.SendAsync`, plain: the grain call");
         text.AppendLine("- Ours: guarantee `AtLeastOnceDeduplicated` (default), no checkpoint inside the run; plain grains persist nothing");
         text.AppendLine("- Overhead = plain msg/s ÷ ours msg/s (time per message, ours ÷ plain), same silo count; target ≤ 1.2×");
         text.AppendLine();
-        text.AppendLine("| variant | messages/s | p50 µs | p99 µs | overhead vs plain grains | msg/s per round |");
-        text.AppendLine("|---|---:|---:|---:|---|---|");
+        text.AppendLine(Inv, $"| variant | messages/s ({Keys:N0} in flight) | p50 µs | p99 µs | overhead vs plain grains | light load ({LightKeys} in flight): p50 / p99 µs | msg/s per round |");
+        text.AppendLine("|---|---:|---:|---:|---|---:|---|");
         for (var v = 0; v < variants.Length; v++)
         {
             var r = results[v];
@@ -111,7 +128,7 @@ internal static class OrleansBenchmark
                 overhead = string.Format(Inv, "{0:0.00}× ({1})", ratio, ratio <= Target ? "met" : "not met");
             }
 
-            text.AppendLine(Inv, $"| {variants[v].Name} | {Median(r.Select(x => x.MessagesPerSecond)):N0} | {Median(r.Select(x => x.P50Microseconds)):N0} | {Median(r.Select(x => x.P99Microseconds)):N0} | {overhead} | {string.Join(" / ", r.Select(x => x.MessagesPerSecond.ToString("N0", Inv)))} |");
+            text.AppendLine(Inv, $"| {variants[v].Name} | {Median(r.Select(x => x.MessagesPerSecond)):N0} | {Median(r.Select(x => x.P50Microseconds)):N0} | {Median(r.Select(x => x.P99Microseconds)):N0} | {overhead} | {Median(light[v].Select(x => x.P50Microseconds)):N0} / {Median(light[v].Select(x => x.P99Microseconds)):N0} | {string.Join(" / ", r.Select(x => x.MessagesPerSecond.ToString("N0", Inv)))} |");
         }
 
         text.AppendLine();
