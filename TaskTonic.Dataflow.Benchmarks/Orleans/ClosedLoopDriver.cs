@@ -3,12 +3,13 @@ using System.Diagnostics;
 namespace TaskTonic.Dataflow.Benchmarks.Orleans;
 
 /// <summary>One measured round of one variant: throughput and the latency percentiles.</summary>
-internal sealed record RoundResult(double MessagesPerSecond, double P50Microseconds, double P99Microseconds);
+internal sealed record RoundResult(double MessagesPerSecond, double P50Microseconds, double P99Microseconds, double CpuMicroseconds, double BytesAllocated);
 
 /// <summary>
 /// Sends <c>perKey</c> numbers to each of <c>keys</c> keys: one closed loop per key (the next number of a key is sent
 /// once the previous one was acknowledged), all keys at once, so up to <c>keys</c> messages are in flight. Latency of a
-/// message = from the send call to its task completing (the handler ran and the acknowledgement came back).
+/// message = from the send call to its task completing (the handler ran and the acknowledgement came back). Also counts
+/// process CPU time and bytes allocated per message (all threads: client, silos and catalysts are in this process).
 /// </summary>
 internal static class ClosedLoopDriver
 {
@@ -18,6 +19,8 @@ internal static class ClosedLoopDriver
     {
         var latencies = new long[keys * perKey];
         var sent = 0L;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
         var started = Stopwatch.GetTimestamp();
         var loops = new Task[keys];
         for (var key = 0; key < keys; key++)
@@ -27,6 +30,8 @@ internal static class ClosedLoopDriver
 
         await Task.WhenAll(loops).WaitAsync(Guard).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var cpuPerMessage = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / latencies.Length;
+        var bytesPerMessage = (double)(GC.GetTotalAllocatedBytes(precise: false) - allocated) / latencies.Length;
         if (Interlocked.Read(ref sent) != latencies.Length)
         {
             throw new InvalidOperationException($"{variant.Name}: {sent} of {latencies.Length} sends acknowledged.");
@@ -34,7 +39,7 @@ internal static class ClosedLoopDriver
 
         Array.Sort(latencies);
         return new RoundResult(latencies.Length / elapsed.TotalSeconds, Micro(latencies[latencies.Length / 2]),
-            Micro(latencies[Math.Min(latencies.Length - 1, (int)(latencies.Length * 0.99))]));
+            Micro(latencies[Math.Min(latencies.Length - 1, (int)(latencies.Length * 0.99))]), cpuPerMessage, bytesPerMessage);
 
         async Task LoopAsync(int key)
         {

@@ -100,15 +100,22 @@ internal sealed class OursVariant(TestCluster cluster, int silos) : IKeyedVarian
 }
 
 /// <summary>d) Baseline: a plain grain call per message, same client, same keys.</summary>
-internal sealed class PlainGrainVariant(TestCluster cluster, int silos) : IKeyedVariant
+internal sealed class PlainGrainVariant(TestCluster cluster, int silos, bool offTurn = false) : IKeyedVariant
 {
-    public string Name => $"plain Orleans grains, {Silos} silo{(Silos == 1 ? string.Empty : "s")}";
+    public string Name => $"plain Orleans grains{(offTurn ? " (diagnostic: work handed off the turn and awaited)" : string.Empty)}, {Silos} silo{(Silos == 1 ? string.Empty : "s")}";
+
+    public bool OffTurn => offTurn;
 
     public int Silos => silos;
 
     public long Anomalies => 0;
 
-    public Task SendAsync(int key, long number) => cluster.Client.GetGrain<IPlainKeyedGrain>(key).Deliver(number);
+    public Task SendAsync(int key, long number) => offTurn
+        ? cluster.Client.GetGrain<IPlainKeyedGrain>(OffTurnKeys + key).DeliverOffTurn(number)
+        : cluster.Client.GetGrain<IPlainKeyedGrain>(key).Deliver(number);
 
-    public async Task<KeyTally?> TallyAsync(int key) => await cluster.Client.GetGrain<IPlainKeyedGrain>(key).Tally().ConfigureAwait(false);
+    /// <summary>The off-turn grains use keys of their own.</summary>
+    private const int OffTurnKeys = 1_000_000;
+
+    public async Task<KeyTally?> TallyAsync(int key) => await cluster.Client.GetGrain<IPlainKeyedGrain>((offTurn ? OffTurnKeys : 0) + key).Tally().ConfigureAwait(false);
 }
