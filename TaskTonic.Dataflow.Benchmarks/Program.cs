@@ -4,7 +4,7 @@ using TaskTonic.Dataflow.Benchmarks.Infrastructure;
 using TaskTonic.Dataflow.Benchmarks.Memory;
 using TaskTonic.Dataflow.Benchmarks.Reporting;
 
-// dotnet run -c Release -- [--quick | --dry | --isolated] [--memory | --timers | --partition-memory | --tcp-memory] [--skynet-million] [BenchmarkDotNet arguments, e.g. --filter '*Flood*']
+// dotnet run -c Release -- [--quick | --dry | --isolated] [--memory | --timers | --partition-memory | --tcp-memory | --orleans | --latency-lab] [--skynet-million] [BenchmarkDotNet arguments, e.g. --filter '*Flood*']
 var arguments = args.ToList();
 var quick = arguments.Remove("--quick");
 var dry = arguments.Remove("--dry");
@@ -35,6 +35,12 @@ if (timers)
     var duration = quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10);
     Console.WriteLine(await TaskTonic.Dataflow.Benchmarks.Timers.TimerLatenessBenchmark.RunAsync(tonics, TimeSpan.FromMilliseconds(10), duration));
     return 0;
+}
+
+if (arguments.Remove("--orleans"))
+{
+    // Issue 18: keyed messages in process vs our Orleans partition vs plain grains, 1 and 3 in-process silos.
+    return await TaskTonic.Dataflow.Benchmarks.Orleans.OrleansBenchmark.RunAsync(quick);
 }
 
 if (arguments.Remove("--latency-lab"))

@@ -1,0 +1,121 @@
+using Orleans.TestingHost;
+using TaskTonic.Dataflow.Orleans;
+using TaskTonic.Dataflow.Partitioning;
+
+namespace TaskTonic.Dataflow.Benchmarks.Orleans;
+
+/// <summary>One way of sending keyed numbers: each send's task completes once the key's handler ran.</summary>
+internal interface IKeyedVariant
+{
+    string Name { get; }
+
+    int Silos { get; }
+
+    Task SendAsync(int key, long number);
+
+    Task<KeyTally?> TallyAsync(int key);
+
+    /// <summary>Messages the layer itself counts as failed or duplicated (must stay 0).</summary>
+    long Anomalies { get; }
+}
+
+/// <summary>a) In process: <c>partition.For(key)</c> on a local catalyst pool; <c>Take</c> then an acknowledging <c>Ack</c> sparkle.</summary>
+internal sealed class InProcessVariant : IKeyedVariant, IDisposable
+{
+    private readonly Formula _formula = new(new FormulaOptions { DefaultLogMode = LogMode.Stealth });
+    private readonly Task _run;
+    private readonly InProcessHost _host;
+
+    public InProcessVariant()
+    {
+        InProcessHost? host = null;
+        _formula.AddStartingTonic(() => host = new InProcessHost());
+        _run = _formula.RunAsync();
+        _host = host!;
+        while (Volatile.Read(ref _host.Partition) is null)
+        {
+            Thread.Yield();
+        }
+    }
+
+    public string Name => "in-process `partition.For(key)`";
+
+    public int Silos => 0;
+
+    public long Anomalies => 0;
+
+    public Task SendAsync(int key, long number)
+    {
+        var tonic = _host.Partition!.For(key);
+        var ack = new Ack();
+        tonic.Take(number);
+        tonic.Ack(ack);
+        return ack.Done.Task;
+    }
+
+    public async Task<KeyTally?> TallyAsync(int key)
+    {
+        var tonic = _host.Partition!.For(key);
+        var ack = new Ack();
+        tonic.Ack(ack);
+        await ack.Done.Task.ConfigureAwait(false);
+        return tonic.Tally;
+    }
+
+    public void Dispose()
+    {
+        _formula.Ledger.Shutdown();
+        _run.Wait(TimeSpan.FromSeconds(30));
+    }
+}
+
+/// <summary>The in-process variant's starting tonic: a catalyst pool (one per core, as on a silo) and the partition.</summary>
+internal sealed partial class InProcessHost : Tonic
+{
+#pragma warning disable CA1051 // read with Volatile by the variant
+    public Partition<int, BenchKeyedTonic>? Partition;
+#pragma warning restore CA1051
+
+    private void ttse__on_start()
+    {
+        var pool = new CatalystPool(new CatalystPoolOptions { Name = "bench-pool" });
+        Volatile.Write(ref Partition, new Partition<int, BenchKeyedTonic>(pool, (_, options) => new BenchKeyedTonic(options)));
+    }
+}
+
+/// <summary>b, c) Our layer: <see cref="OrleansPartition{TKey}"/> (default guarantee, at-least-once deduplicated) to the keyed-tonic grains.</summary>
+internal sealed class OursVariant(TestCluster cluster, int silos) : IKeyedVariant
+{
+    private readonly OrleansPartition<int> _partition = new(cluster.Client, BenchCluster.Partition);
+
+    public string Name => $"ours: `OrleansPartition`, {Silos} silo{(Silos == 1 ? string.Empty : "s")}";
+
+    public int Silos => silos;
+
+    public long Anomalies => _partition.Failed + _partition.Duplicates;
+
+    public Task SendAsync(int key, long number) => _partition.For(key).SendAsync(new Work(number));
+
+    public Task<KeyTally?> TallyAsync(int key) => _partition.SnapshotAsync<KeyTally>(key);
+}
+
+/// <summary>d) Baseline: a plain grain call per message, same client, same keys.</summary>
+internal sealed class PlainGrainVariant(TestCluster cluster, int silos, bool offTurn = false) : IKeyedVariant
+{
+    public string Name => $"plain Orleans grains{(offTurn ? " (diagnostic: work handed off the turn and awaited)" : string.Empty)}, {Silos} silo{(Silos == 1 ? string.Empty : "s")}";
+
+    public bool OffTurn => offTurn;
+
+    public int Silos => silos;
+
+    public long Anomalies => 0;
+
+    public Task SendAsync(int key, long number) => offTurn
+        ? cluster.Client.GetGrain<IPlainKeyedGrain>(OffTurnKeys + key).DeliverOffTurn(number)
+        : cluster.Client.GetGrain<IPlainKeyedGrain>(key).Deliver(number);
+
+    /// <summary>The off-turn grains use keys of their own.</summary>
+    private const int OffTurnKeys = 1_000_000;
+
+    public async Task<KeyTally?> TallyAsync(int key) => await cluster.Client.GetGrain<IPlainKeyedGrain>((offTurn ? OffTurnKeys : 0) + key).Tally().ConfigureAwait(false);
+}
