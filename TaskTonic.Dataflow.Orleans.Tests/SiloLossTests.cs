@@ -25,6 +25,35 @@ public sealed class SiloLossTests(ClusterFixture fixture, ITestOutputHelper outp
     public Task OR09_SiloKilledMidRun_ItsKeysReactivateElsewhereFromCheckpoints_NothingLostOrDoubled() =>
         RunWithSiloLoss("or09", (cluster, silo) => cluster.KillSiloAsync(silo));
 
+    [Fact]
+    public async Task OR12_SiloStoppedGracefully_SavesEachKeysLatestStateOnDeactivation_BetweenCheckpoints()
+    {
+        // The int partition checkpoints every 100 messages: 10 per key leave nothing in storage but the final save the
+        // grain makes when the silo deactivates it. That save needs the silo's formula still running at silo stop.
+        const int firstKey = 2_000_000;
+        const int keys = 40;
+        const int messages = 10;
+        var extra = await fixture.Cluster.StartAdditionalSiloAsync().WaitAsync(Guard);
+        var partition = new OrleansPartition<int>(fixture.Cluster.Client, ClusterFixture.IntPartition);
+        for (var n = 1; n <= messages; n++)
+        {
+            await Task.WhenAll(Enumerable.Range(firstKey, keys).Select(k => partition.SendAsync(k, new Add(n)))).WaitAsync(Guard);
+        }
+
+        var extraLedger = fixture.Cluster.GetSiloServiceProvider(extra.SiloAddress).GetRequiredService<Formula>().Ledger;
+        var onExtra = Enumerable.Range(firstKey, keys)
+            .Where(k => ReferenceEquals(CounterTonic.Homes[k.ToString(System.Globalization.CultureInfo.InvariantCulture)], extraLedger)).ToList();
+        output.WriteLine($"or12: {onExtra.Count} of {keys} keys on the silo that stops");
+        Assert.True(onExtra.Count > 0, "placement put no key on the extra silo: the test would prove nothing");
+
+        await fixture.Cluster.StopSiloAsync(extra).WaitAsync(Guard);
+        foreach (var k in onExtra)
+        {
+            var state = await partition.SnapshotAsync<CounterState>(k).WaitAsync(Guard);
+            Assert.True(new CounterState(messages, messages, 0) == state, $"key {k} after the graceful stop: {state}");
+        }
+    }
+
     private async Task RunWithSiloLoss(string prefix, Func<TestCluster, SiloHandle, Task> leave)
     {
         var extra = await fixture.Cluster.StartAdditionalSiloAsync().WaitAsync(Guard);

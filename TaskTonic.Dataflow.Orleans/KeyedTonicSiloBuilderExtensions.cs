@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using TaskTonic.Dataflow.Hosting;
 
 namespace TaskTonic.Dataflow.Orleans;
@@ -56,6 +57,8 @@ public static class KeyedTonicSiloBuilderExtensions
             services.AddTaskTonic(static _ => { });
         }
 
+        StopFormulaAfterSilo(services);
+
         var builder = services.Select(d => d.ImplementationInstance).OfType<TaskTonicBuilder>().Single();
         var marker = new KeyedTonicName(name);
         services.AddSingleton(marker);
@@ -66,6 +69,26 @@ public static class KeyedTonicSiloBuilderExtensions
         // The partition and its pool are starting tonics: they keep the formula running while the silo runs.
         builder.AddStartingTonic(provider => provider.GetRequiredKeyedService<KeyedTonicRuntime<TKey, T>>(marker).CreatePartition());
         return silo;
+    }
+
+    /// <summary>
+    /// Moves the formula's hosted service in front of every other one (the silo's included): the host starts services in
+    /// order and stops them in reverse, so the formula runs before the first grain activates and still runs while the
+    /// silo's grains deactivate and save their keys' final state.
+    /// </summary>
+    private static void StopFormulaAfterSilo(IServiceCollection services)
+    {
+        var hostedAssembly = typeof(TaskTonicHost).Assembly;
+        var formula = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService)
+            && (d.ImplementationType == typeof(TaskTonicHost) || d.ImplementationFactory?.Method.DeclaringType?.Assembly == hostedAssembly));
+        var first = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService));
+        if (formula is null || ReferenceEquals(formula, first))
+        {
+            return;
+        }
+
+        services.Remove(formula);
+        services.Insert(services.IndexOf(first!), formula);
     }
 }
 
