@@ -21,64 +21,48 @@ public abstract partial class Tonic
         while (true)
         {
             var buffer = Volatile.Read(ref _startBuffer);
-            if (buffer is null)
+            if (buffer is null && !_direct)
             {
-                if (_direct)
-                {
-                    if (TryPostGuarded(_catalyst, order))
-                    {
-                        return;
-                    }
-
-                    continue;
-                }
-
                 // Not open yet and nothing buffered so far: create the start buffer (or take the one a racing post made).
                 var created = new Queue<WorkOrder>();
                 buffer = Interlocked.CompareExchange(ref _startBuffer, created, null) ?? created;
             }
 
-            if (ReferenceEquals(buffer, s_opening))
+            if (buffer is not null && !ReferenceEquals(buffer, s_opening) && TryHold(buffer, order))
             {
-                // The mailbox is opening with nothing buffered: it turns direct within a few instructions.
-                if (TryPostGuarded(_catalyst, order))
-                {
-                    return;
-                }
-
-                Thread.SpinWait(1);
-                continue;
+                return;
             }
 
-            lock (buffer)
-            {
-                if (!ReferenceEquals(Volatile.Read(ref _startBuffer), buffer))
-                {
-                    // Drained and dropped (or replaced) while this post waited for it.
-                    continue;
-                }
-
-                if (!_direct)
-                {
-                    // A suspension holds user work (and moves) only; runtime work still reaches the held tonic.
-                    if (_phase != Phase.Suspended || order.Kind == WorkOrderKind.User || order.Sparkle == SystemSparkle.Move)
-                    {
-                        buffer.Enqueue(order);
-                        return;
-                    }
-
-                    // Held by a suspension, which runs on the catalyst and does not move the tonic: the buffer's lock
-                    // keeps the mailbox from reopening until this runtime work order is queued.
-                    EnqueueOn(_catalyst, order);
-                    return;
-                }
-            }
-
-            // Drained while this post waited for the lock: the direct path is open again (or switching anew).
+            // Direct, opening or just drained: the fast path's guarded post, which fails only while a switch is under way.
             if (TryPostGuarded(_catalyst, order))
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>Queues <paramref name="order"/> while <paramref name="buffer"/> still holds the mailbox; false once it was drained or replaced.</summary>
+    private bool TryHold(Queue<WorkOrder> buffer, in WorkOrder order)
+    {
+        lock (buffer)
+        {
+            if (!ReferenceEquals(Volatile.Read(ref _startBuffer), buffer) || _direct)
+            {
+                return false;
+            }
+
+            // A suspension holds user work (and moves) only; runtime work still reaches the held tonic. A suspension runs
+            // on the catalyst and does not move the tonic, and the buffer's lock keeps the mailbox from reopening meanwhile.
+            if (_phase != Phase.Suspended || order.Kind == WorkOrderKind.User || order.Sparkle == SystemSparkle.Move)
+            {
+                buffer.Enqueue(order);
+            }
+            else
+            {
+                EnqueueOn(_catalyst, order);
+            }
+
+            return true;
         }
     }
 
