@@ -4,9 +4,9 @@ using Orleans.Runtime;
 namespace TaskTonic.Dataflow.Orleans;
 
 /// <summary>
-/// The grain of one key. Orleans runs one turn at a time (not reentrant); each <see cref="Deliver"/> turn posts one work
-/// order to the key's tonic on a silo-local catalyst and awaits its acknowledgement, so turns and sparkles never
-/// overlap and the key's commands run in the order the grain accepted them, with no second queue in between.
+/// The grain of one key. Orleans runs one turn at a time (not reentrant); each <see cref="Deliver"/> turn runs the
+/// command on the key's tonic, whose catalyst the turn itself runs (<see cref="KeyedTonicActivation{T}"/>), so turns
+/// and sparkles never overlap and the key's commands run in the order the grain accepted them, with no second queue.
 /// Activation restores the tonic from grain storage before the first command; deactivation saves it and finishes it.
 /// </summary>
 internal sealed class KeyedTonicGrain(
@@ -15,7 +15,7 @@ internal sealed class KeyedTonicGrain(
     : Grain, IKeyedTonicGrain
 {
     private IKeyedTonicRuntime _runtime = null!;
-    private string _key = string.Empty;
+    private IKeyedTonicActivation? _tonic;
     private int _sinceCheckpoint;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -23,21 +23,17 @@ internal sealed class KeyedTonicGrain(
         var (partition, key) = GrainKey.Split(this.GetPrimaryKeyString());
         _runtime = services.GetServices<IKeyedTonicRuntime>().FirstOrDefault(r => r.Name == partition)
             ?? throw new KeyedTonicException($"No keyed-tonic partition '{partition}' is registered on this silo (AddKeyedTonics).");
-        _key = key;
-        if (state.State.Snapshot is { } snapshot)
-        {
-            await _runtime.RestoreAsync(_key, snapshot);
-        }
+        _tonic = await _runtime.ActivateAsync(key, state.State.Snapshot);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_runtime is null)
+        if (_tonic is null)
         {
             return;
         }
 
-        var snapshot = await _runtime.SnapshotAsync(_key, finish: true).WaitAsync(cancellationToken);
+        var snapshot = await _tonic.SnapshotAsync(finish: true).AsTask().WaitAsync(cancellationToken);
         if (_runtime.Persists && (_sinceCheckpoint > 0 || state.State.Snapshot is null))
         {
             state.State.Snapshot = snapshot;
@@ -56,7 +52,7 @@ internal sealed class KeyedTonicGrain(
         }
 
         var checkpoint = _sinceCheckpoint + 1 >= _runtime.CheckpointEvery;
-        var snapshot = await _runtime.ApplyAsync(_key, command, snapshotAfter: checkpoint);
+        var snapshot = await _tonic!.ApplyAsync(command, snapshotAfter: checkpoint);
         if (command.Sequence > 0)
         {
             sequences[command.Sender] = command.Sequence;
@@ -78,7 +74,7 @@ internal sealed class KeyedTonicGrain(
         return true;
     }
 
-    public Task<byte[]?> Snapshot() => _runtime.SnapshotAsync(_key, finish: false);
+    public Task<byte[]?> Snapshot() => _tonic!.SnapshotAsync(finish: false).AsTask();
 
     public Task Passivate()
     {

@@ -12,10 +12,10 @@ public static class KeyedTonicSiloBuilderExtensions
 
     /// <summary>
     /// Runs the keyed tonics of partition <paramref name="name"/> on this silo: the grain of key K creates K's tonic with
-    /// <paramref name="factory"/> on a silo-local <c>CatalystPool</c> of the silo's formula and applies the commands sent by
-    /// <see cref="OrleansPartition{TKey}"/> through the handlers of <paramref name="configure"/>. The formula is the one of
+    /// <paramref name="factory"/> on a catalyst of its own, which the grain's turns run (no thread hop per command), and
+    /// applies the commands sent by <see cref="OrleansPartition{TKey}"/> through the handlers of <paramref name="configure"/>. The formula is the one of
     /// <see cref="TaskTonicServiceCollectionExtensions.AddTaskTonic"/>; it is registered here when the silo has none yet
-    /// (call <c>AddTaskTonic</c> before this method to configure it yourself); the partition and its pool are starting tonics of that formula. Grain storage
+    /// (call <c>AddTaskTonic</c> before this method to configure it yourself); the keys' home tonic is a starting tonic of that formula. Grain storage
     /// <see cref="StorageName"/> must be registered.
     /// </summary>
     /// <typeparam name="TKey">string, int, long or Guid.</typeparam>
@@ -66,8 +66,8 @@ public static class KeyedTonicSiloBuilderExtensions
             new KeyedTonicRuntime<TKey, T>(name, factory, options, provider.GetRequiredService<Formula>()));
         services.AddSingleton<IKeyedTonicRuntime>(provider => provider.GetRequiredKeyedService<KeyedTonicRuntime<TKey, T>>(marker));
 
-        // The partition and its pool are starting tonics: they keep the formula running while the silo runs.
-        builder.AddStartingTonic(provider => provider.GetRequiredKeyedService<KeyedTonicRuntime<TKey, T>>(marker).CreatePartition());
+        // The home of the keys is a starting tonic: it keeps the formula running while the silo runs.
+        builder.AddStartingTonic(provider => provider.GetRequiredKeyedService<KeyedTonicRuntime<TKey, T>>(marker).CreateHome());
         return silo;
     }
 

@@ -1,12 +1,11 @@
 using MessagePack;
 using MessagePack.Resolvers;
-using TaskTonic.Dataflow.Partitioning;
 
 namespace TaskTonic.Dataflow.Orleans;
 
 /// <summary>
 /// What a silo needs to run the keyed tonics of one partition: the message handlers (one per message type, applied as
-/// a sparkle of the key's tonic: the same code an in-process <see cref="Partition{TKey, T}"/> runs), the persist hook
+/// a sparkle of the key's tonic: the same code an in-process <see cref="Partitioning.Partition{TKey, T}"/> runs), the persist hook
 /// and the checkpoint rate. Passed to <see cref="KeyedTonicSiloBuilderExtensions.AddKeyedTonics"/>.
 /// </summary>
 /// <typeparam name="T">The keyed tonic type.</typeparam>
@@ -25,9 +24,6 @@ public sealed class KeyedTonicSiloOptions<T>
 
     /// <summary>Write the grain state (snapshot and sequence table) after every this many applied commands; 1 (default): after each, so nothing acknowledged is lost with a silo.</summary>
     public int CheckpointEvery { get; set; } = 1;
-
-    /// <summary>The catalysts of the silo-local pool the keys of this partition run on; null for the pool's defaults (one per core).</summary>
-    public CatalystPoolOptions? Pool { get; set; }
 
     /// <summary>
     /// Handles messages of type <typeparamref name="TMessage"/>: decoded from MessagePack (contractless resolver) on the

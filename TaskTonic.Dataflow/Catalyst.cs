@@ -44,7 +44,7 @@ public partial class Catalyst : Tonic
         }
 
         _context = new FrameContext(Ledger, this);
-        _loop = Ledger.CreateLoop(this, scheduler);
+        _loop = Ledger.CreateLoop(this, scheduler, options?.Loop);
         Telemetry.TelemetryRegistry.Track(this);
     }
 

@@ -20,4 +20,10 @@ public sealed class CatalystOptions
 
     /// <summary>How much the catalyst logs (its tonics inherit it unless they choose). Default: its base's mode.</summary>
     public LogMode? LogMode { get; init; }
+
+    /// <summary>
+    /// Runtime packages only: builds the loop that runs the catalyst's work orders instead of an <c>ActionBlock</c>
+    /// (ignored while a test kit took the ledger's loops over).
+    /// </summary>
+    internal Func<Catalyst, Internal.CatalystLoop>? Loop { get; init; }
 }

@@ -260,8 +260,8 @@ public sealed class Ledger
         }
     }
 
-    internal CatalystLoop CreateLoop(Catalyst catalyst, TaskScheduler? scheduler) =>
-        LoopFactory?.Invoke(catalyst, scheduler) ?? new DataflowCatalystLoop(catalyst.Execute, scheduler);
+    internal CatalystLoop CreateLoop(Catalyst catalyst, TaskScheduler? scheduler, Func<Catalyst, CatalystLoop>? custom) =>
+        LoopFactory?.Invoke(catalyst, scheduler) ?? custom?.Invoke(catalyst) ?? new DataflowCatalystLoop(catalyst.Execute, scheduler);
 
     internal void ReportDrop(in WorkOrder traced, DeadLetterReason reason)
     {

@@ -1,0 +1,91 @@
+namespace TaskTonic.Dataflow.Orleans;
+
+/// <summary>
+/// One request of a grain turn to its key's tonic: an optional user step (a message handler, a restore), run as a
+/// sparkle of the tonic, then a system step queued by it (acknowledgement, snapshot, finish), which therefore runs
+/// after the sparkles the user step queued on the tonic. Completes once the system step ran, or with the failure.
+/// </summary>
+internal sealed class TonicStep<T>
+    where T : Tonic
+{
+    private readonly Action<T>? _user;
+    private readonly Func<T, byte[]?> _system;
+    private TaskCompletionSource<byte[]?>? _waiter;
+    private Exception? _failure;
+    private byte[]? _result;
+    private volatile bool _done;
+
+    public TonicStep(Action<T>? user, Func<T, byte[]?> system) => (_user, _system) = (user, system);
+
+    public bool IsDone => _done;
+
+    /// <summary>Queues the step on <paramref name="tonic"/>; with <paramref name="awaited"/>, <see cref="Completion"/> can be awaited.</summary>
+    public void Post(T tonic, bool awaited)
+    {
+        if (awaited)
+        {
+            _waiter = new TaskCompletionSource<byte[]?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        if (_user is null)
+        {
+            tonic.PostCallback(RunSystem);
+        }
+        else
+        {
+            tonic.PostUserCallback(() => RunUser(tonic));
+        }
+    }
+
+    /// <summary>For a step posted with <c>awaited</c>: completes with the system step's result or faults with the failure.</summary>
+    public Task<byte[]?> Completion => _waiter?.Task ?? throw new InvalidOperationException("The step was not posted to be awaited.");
+
+    /// <summary>For a step that ran on the caller's turn: its result, or the exception to throw.</summary>
+    public byte[]? Result(string label) => !_done
+        ? throw new KeyedTonicException($"The tonic of {label} is finishing; the command was dropped (see the silo's dead letters).")
+        : _failure is null ? _result : throw Wrap(_failure, label);
+
+    public static KeyedTonicException Wrap(Exception failure, string label) => failure as KeyedTonicException
+        ?? new KeyedTonicException($"The tonic of {label} failed: {failure.GetType().Name}: {failure.Message}");
+
+    private void RunUser(T tonic)
+    {
+        try
+        {
+            _user!(tonic);
+        }
+#pragma warning disable CA1031 // any failure of user code goes back to the caller, who decides (retry or report)
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Complete(null, ex);
+            return;
+        }
+
+        tonic.PostCallback(RunSystem);
+    }
+
+    private void RunSystem(Tonic tonic)
+    {
+        try
+        {
+            Complete(_system((T)tonic), null);
+        }
+#pragma warning disable CA1031 // as above: a failing persist hook goes back to the caller
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Complete(null, ex);
+        }
+    }
+
+    private void Complete(byte[]? result, Exception? failure)
+    {
+        (_result, _failure) = (result, failure);
+        _done = true;
+        if (_waiter is { } waiter)
+        {
+            _ = failure is null ? waiter.TrySetResult(result) : waiter.TrySetException(failure);
+        }
+    }
+}
