@@ -5,7 +5,7 @@ namespace TaskTonic.Dataflow.Orleans;
 /// <summary>The key's tonic as its grain sees it (type-erased over the tonic type).</summary>
 internal interface IKeyedTonicActivation
 {
-    /// <summary>Decodes the command and applies it on the tonic; returns a snapshot when asked.</summary>
+    /// <summary>Applies the command on the tonic (a sparkle decodes it and runs its handler); returns a snapshot when asked.</summary>
     ValueTask<byte[]?> ApplyAsync(TonicCommand command, bool snapshotAfter);
 
     /// <summary>The persist hook's value after all earlier work (null without one); with <paramref name="finish"/>, the tonic then finishes.</summary>
@@ -77,7 +77,7 @@ internal sealed class KeyedTonicActivation<T> : IKeyedTonicActivation
         loop.Release();
         if (snapshot is not null && options.Restore is { } restore)
         {
-            await activation.RunAsync(new TonicStep<T>(t => restore(t, snapshot), NoSnapshot)).ConfigureAwait(false);
+            await activation.RunAsync(new TonicStep<T>(tonic, restore, snapshot, NoSnapshot)).ConfigureAwait(false);
         }
 
         return activation;
@@ -85,29 +85,19 @@ internal sealed class KeyedTonicActivation<T> : IKeyedTonicActivation
 
     public ValueTask<byte[]?> ApplyAsync(TonicCommand command, bool snapshotAfter)
     {
-        if (!_options.Handlers.TryGetValue(command.MessageType, out var decode))
+        if (!_options.Handlers.TryGetValue(command.MessageType, out var handler))
         {
             throw new KeyedTonicException($"{_label} has no handler for message type '{command.MessageType}'.");
         }
 
-        Action<T> apply;
-        try
-        {
-            apply = decode(command.Payload);
-        }
-        catch (MessagePack.MessagePackSerializationException ex)
-        {
-            throw new KeyedTonicException($"A '{command.MessageType}' message for {_label} could not be decoded: {ex.Message}");
-        }
-
         Func<T, byte[]?>? save = snapshotAfter ? _options.Save : null;
-        return RunAsync(new TonicStep<T>(apply, save ?? NoSnapshot));
+        return RunAsync(new TonicStep<T>(_tonic, handler, command.Payload, save ?? NoSnapshot));
     }
 
     public ValueTask<byte[]?> SnapshotAsync(bool finish)
     {
         var save = _options.Save;
-        return RunAsync(new TonicStep<T>(null, tonic =>
+        return RunAsync(new TonicStep<T>(_tonic, null, null, tonic =>
         {
             var state = save?.Invoke(tonic);
             if (finish)
@@ -123,13 +113,13 @@ internal sealed class KeyedTonicActivation<T> : IKeyedTonicActivation
     {
         if (!_loop.TryHold())
         {
-            step.Post(_tonic, awaited: true);
+            step.Post(awaited: true);
             return new ValueTask<byte[]?>(AwaitAsync(step));
         }
 
         try
         {
-            step.Post(_tonic, awaited: false);
+            step.Post(awaited: false);
             while (!step.IsDone && _loop.TryRunOne())
             {
             }

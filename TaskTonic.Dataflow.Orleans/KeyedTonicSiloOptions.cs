@@ -14,9 +14,10 @@ public sealed class KeyedTonicSiloOptions<T>
 {
     internal static readonly MessagePackSerializerOptions Serializer = ContractlessStandardResolver.Options;
 
-    private readonly Dictionary<string, Func<byte[], Action<T>>> _handlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Action<T, byte[]>> _handlers = new(StringComparer.Ordinal);
 
-    internal IReadOnlyDictionary<string, Func<byte[], Action<T>>> Handlers => _handlers;
+    /// <summary>Per handler id: decodes a payload and applies it to the tonic (run as a sparkle of the tonic).</summary>
+    internal IReadOnlyDictionary<string, Action<T, byte[]>> Handlers => _handlers;
 
     internal Func<T, byte[]>? Save { get; private set; }
 
@@ -26,8 +27,8 @@ public sealed class KeyedTonicSiloOptions<T>
     public int CheckpointEvery { get; set; } = 1;
 
     /// <summary>
-    /// Handles messages of type <typeparamref name="TMessage"/>: decoded from MessagePack (contractless resolver) on the
-    /// grain's turn, then <paramref name="handler"/> runs as a sparkle of the key's tonic. The handler may call the
+    /// Handles messages of type <typeparamref name="TMessage"/>: a sparkle of the key's tonic decodes the message from
+    /// MessagePack (contractless resolver) and runs <paramref name="handler"/> with it. The handler may call the
     /// tonic's commands (recorded, replayable sparkles): the grain's acknowledgement waits until they ran too.
     /// </summary>
     /// <param name="handler">Applies one message to the tonic.</param>
@@ -39,11 +40,7 @@ public sealed class KeyedTonicSiloOptions<T>
     {
         ArgumentNullException.ThrowIfNull(handler);
         var id = messageType ?? MessageTypeId.Of<TMessage>();
-        if (!_handlers.TryAdd(id, payload =>
-            {
-                var message = MessagePackSerializer.Deserialize<TMessage>(payload, Serializer);
-                return tonic => handler(tonic, message);
-            }))
+        if (!_handlers.TryAdd(id, (tonic, payload) => handler(tonic, Decode<TMessage>(payload, id))))
         {
             throw new ArgumentException($"A handler for '{id}' was already added.", nameof(messageType));
         }
@@ -65,6 +62,18 @@ public sealed class KeyedTonicSiloOptions<T>
         Save = tonic => MessagePackSerializer.Serialize(save(tonic), Serializer);
         Restore = (tonic, bytes) => restore(tonic, MessagePackSerializer.Deserialize<TState>(bytes, Serializer));
         return this;
+    }
+
+    private static TMessage Decode<TMessage>(byte[] payload, string id)
+    {
+        try
+        {
+            return MessagePackSerializer.Deserialize<TMessage>(payload, Serializer);
+        }
+        catch (MessagePackSerializationException ex)
+        {
+            throw new KeyedTonicException($"A '{id}' message could not be decoded: {ex.Message}");
+        }
     }
 
     internal void Validate()

@@ -22,7 +22,7 @@ public sealed class OrleansPartition<TKey>
     private readonly IGrainFactory _grains;
     private readonly OrleansPartitionOptions _options;
     private readonly TimeProvider _clock;
-    private readonly ConcurrentDictionary<string, KeyLane> _lanes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<TKey, KeyLane> _lanes = new();
     private long _delivered;
     private long _duplicates;
     private long _failed;
@@ -90,13 +90,12 @@ public sealed class OrleansPartition<TKey>
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(message);
         var payload = MessagePackSerializer.Serialize(message, KeyedTonicSiloOptions<Tonic>.Serializer);
-        var formatted = KeyFormat<TKey>.Format(key);
-        var lane = _lanes.GetOrAdd(formatted, static _ => new KeyLane());
+        var lane = _lanes.GetOrAdd(key, static (k, partition) => new KeyLane(partition.Grain(k)), this);
         lock (lane)
         {
             var command = new TonicCommand(MessageTypeId.Of<TMessage>(), payload, SenderId, ++lane.Sequence,
                 _options.Guarantee == DeliveryGuarantee.AtLeastOnceDeduplicated);
-            var send = SendAfterAsync(lane.Tail, formatted, command);
+            var send = SendAfterAsync(lane.Tail, lane.Grain, command);
             lane.Tail = send;
             return send;
         }
@@ -107,7 +106,7 @@ public sealed class OrleansPartition<TKey>
     public async Task<TState?> SnapshotAsync<TState>(TKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var bytes = await Grain(KeyFormat<TKey>.Format(key)).Snapshot().ConfigureAwait(false);
+        var bytes = await Grain(key).Snapshot().ConfigureAwait(false);
         return bytes is null ? default : MessagePackSerializer.Deserialize<TState>(bytes, KeyedTonicSiloOptions<Tonic>.Serializer);
     }
 
@@ -116,12 +115,12 @@ public sealed class OrleansPartition<TKey>
     public Task PassivateAsync(TKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Grain(KeyFormat<TKey>.Format(key)).Passivate();
+        return Grain(key).Passivate();
     }
 
-    private IKeyedTonicGrain Grain(string key) => _grains.GetGrain<IKeyedTonicGrain>(GrainKey.Of(Name, key));
+    private IKeyedTonicGrain Grain(TKey key) => _grains.GetGrain<IKeyedTonicGrain>(GrainKey.Of(Name, KeyFormat<TKey>.Format(key)));
 
-    private async Task SendAfterAsync(Task previous, string key, TonicCommand command)
+    private async Task SendAfterAsync(Task previous, IKeyedTonicGrain grain, TonicCommand command)
     {
         try
         {
@@ -138,7 +137,7 @@ public sealed class OrleansPartition<TKey>
         {
             try
             {
-                var applied = await Grain(key).Deliver(command).ConfigureAwait(false);
+                var applied = await grain.Deliver(command).ConfigureAwait(false);
                 if (applied)
                 {
                     Interlocked.Increment(ref _delivered);
@@ -163,9 +162,11 @@ public sealed class OrleansPartition<TKey>
         }
     }
 
-    /// <summary>The send chain and sequence counter of one key.</summary>
-    private sealed class KeyLane
+    /// <summary>The send chain, sequence counter and grain of one key.</summary>
+    private sealed class KeyLane(IKeyedTonicGrain grain)
     {
+        public IKeyedTonicGrain Grain { get; } = grain;
+
         public Task Tail { get; set; } = Task.CompletedTask;
 
         public long Sequence { get; set; }

@@ -1,26 +1,30 @@
 namespace TaskTonic.Dataflow.Orleans;
 
 /// <summary>
-/// One request of a grain turn to its key's tonic: an optional user step (a message handler, a restore), run as a
-/// sparkle of the tonic, then a system step queued by it (acknowledgement, snapshot, finish), which therefore runs
-/// after the sparkles the user step queued on the tonic. Completes once the system step ran, or with the failure.
+/// One request of a grain turn to its key's tonic: an optional user step (a message handler or a restore, given its
+/// payload), run as a sparkle of the tonic, then a system step queued by it (acknowledgement, snapshot, finish), which
+/// therefore runs after the sparkles the user step queued on the tonic. Completes once the system step ran, or with
+/// the failure.
 /// </summary>
 internal sealed class TonicStep<T>
     where T : Tonic
 {
-    private readonly Action<T>? _user;
+    private readonly T _tonic;
+    private readonly Action<T, byte[]>? _user;
+    private readonly byte[]? _payload;
     private readonly Func<T, byte[]?> _system;
     private TaskCompletionSource<byte[]?>? _waiter;
     private Exception? _failure;
     private byte[]? _result;
     private volatile bool _done;
 
-    public TonicStep(Action<T>? user, Func<T, byte[]?> system) => (_user, _system) = (user, system);
+    public TonicStep(T tonic, Action<T, byte[]>? user, byte[]? payload, Func<T, byte[]?> system) =>
+        (_tonic, _user, _payload, _system) = (tonic, user, payload, system);
 
     public bool IsDone => _done;
 
-    /// <summary>Queues the step on <paramref name="tonic"/>; with <paramref name="awaited"/>, <see cref="Completion"/> can be awaited.</summary>
-    public void Post(T tonic, bool awaited)
+    /// <summary>Queues the step on the tonic; with <paramref name="awaited"/>, <see cref="Completion"/> can be awaited.</summary>
+    public void Post(bool awaited)
     {
         if (awaited)
         {
@@ -29,11 +33,11 @@ internal sealed class TonicStep<T>
 
         if (_user is null)
         {
-            tonic.PostCallback(RunSystem);
+            _tonic.PostCallback(RunSystem);
         }
         else
         {
-            tonic.PostUserCallback(() => RunUser(tonic));
+            _tonic.PostUserCallback(RunUser);
         }
     }
 
@@ -48,11 +52,11 @@ internal sealed class TonicStep<T>
     public static KeyedTonicException Wrap(Exception failure, string label) => failure as KeyedTonicException
         ?? new KeyedTonicException($"The tonic of {label} failed: {failure.GetType().Name}: {failure.Message}");
 
-    private void RunUser(T tonic)
+    private void RunUser()
     {
         try
         {
-            _user!(tonic);
+            _user!(_tonic, _payload!);
         }
 #pragma warning disable CA1031 // any failure of user code goes back to the caller, who decides (retry or report)
         catch (Exception ex)
@@ -62,7 +66,7 @@ internal sealed class TonicStep<T>
             return;
         }
 
-        tonic.PostCallback(RunSystem);
+        _tonic.PostCallback(RunSystem);
     }
 
     private void RunSystem(Tonic tonic)
