@@ -91,7 +91,9 @@ internal sealed class KeyedTonicActivation<T> : IKeyedTonicActivation
         }
 
         Func<T, byte[]?>? save = snapshotAfter ? _options.Save : null;
-        return RunAsync(new TonicStep<T>(_tonic, handler, command.Payload, save ?? NoSnapshot));
+        return save is null && _loop.TryHold()
+            ? RunHeld(new TonicStep<T>(_tonic, handler, command.Payload, null, _loop))
+            : RunAsync(new TonicStep<T>(_tonic, handler, command.Payload, save ?? NoSnapshot));
     }
 
     public ValueTask<byte[]?> SnapshotAsync(bool finish)
@@ -111,16 +113,22 @@ internal sealed class KeyedTonicActivation<T> : IKeyedTonicActivation
 
     private ValueTask<byte[]?> RunAsync(TonicStep<T> step)
     {
-        if (!_loop.TryHold())
+        if (_loop.TryHold())
         {
-            step.Post(awaited: true);
-            return new ValueTask<byte[]?>(AwaitAsync(step));
+            return RunHeld(step);
         }
 
+        step.Post(awaited: true);
+        return new ValueTask<byte[]?>(AwaitAsync(step));
+    }
+
+    /// <summary>On the turn that holds the loop: queues the step and runs the catalyst's work orders until it is done.</summary>
+    private ValueTask<byte[]?> RunHeld(TonicStep<T> step)
+    {
         try
         {
             step.Post(awaited: false);
-            while (!step.IsDone && _loop.TryRunOne())
+            while (!step.IsDoneOn(_loop) && _loop.TryRunOne())
             {
             }
         }

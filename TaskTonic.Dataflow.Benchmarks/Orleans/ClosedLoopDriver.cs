@@ -17,6 +17,10 @@ internal static class ClosedLoopDriver
 
     public static async Task<RoundResult> RunAsync(IKeyedVariant variant, int keyBase, int keys, int perKey, long firstNumber)
     {
+        // the previous run's garbage is collected now, not charged to this one
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         var latencies = new long[keys * perKey];
         var sent = 0L;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;

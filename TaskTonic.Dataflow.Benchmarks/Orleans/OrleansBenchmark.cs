@@ -22,7 +22,7 @@ internal static class OrleansBenchmark
     {
         var perKey = quick ? 5 : 100;
         var lightPerKey = quick ? 20 : 250;
-        var rounds = 3;
+        var rounds = quick ? 3 : 5;
         var loadBefore = MachineInfo.LoadAverage();
         Console.WriteLine($"orleans: {Keys * perKey:N0} messages over {Keys:N0} keys per round, {rounds} rounds; load before {loadBefore}");
         TestCluster? one = null, three = null;
@@ -45,12 +45,14 @@ internal static class OrleansBenchmark
             var problems = new List<string>();
             for (var round = -1; round < rounds; round++)
             {
-                var size = round < 0 ? 2 : perKey; // round -1 warms up: activates every key, JIT
-                for (var v = 0; v < variants.Length; v++)
+                var size = perKey; // round -1 warms up at full size: activates every key, tiered JIT reaches its final code
+                // every other round runs the variants in reverse order: none always follows the same neighbour
+                for (var i = 0; i < variants.Length; i++)
                 {
+                    var v = round % 2 == 0 ? i : variants.Length - 1 - i;
                     var result = await ClosedLoopDriver.RunAsync(variants[v], 0, Keys, size, sent[v] + 1);
                     sent[v] += size;
-                    var lightSize = round < 0 ? 2 : lightPerKey;
+                    var lightSize = lightPerKey;
                     var lightResult = await ClosedLoopDriver.RunAsync(variants[v], Keys, LightKeys, lightSize, lightSent[v] + 1);
                     lightSent[v] += lightSize;
                     if (round >= 0)
@@ -111,7 +113,7 @@ internal static class OrleansBenchmark
 
         text.AppendLine(Inv, $"- Orleans {MachineInfo.VersionOf("Orleans.Runtime")} (TestingHost, silos in this process, loopback)");
         text.AppendLine(Inv, $"- Load average (1/5/15 min): {loadBefore} before, {MachineInfo.LoadAverage()} after");
-        text.AppendLine(Inv, $"- Per round: {messages.Loaded:N0} messages over {Keys:N0} keys, one closed loop per key ({Keys:N0} in flight), ≈1 µs of work per message; then a light-load run: {messages.Light:N0} messages over {LightKeys} other keys ({LightKeys} in flight); {rounds} rounds interleaved, medians shown");
+        text.AppendLine(Inv, $"- Per round: {messages.Loaded:N0} messages over {Keys:N0} keys, one closed loop per key ({Keys:N0} in flight), ≈1 µs of work per message; then a light-load run: {messages.Light:N0} messages over {LightKeys} other keys ({LightKeys} in flight); {rounds} rounds interleaved (every other round in reverse order), a full garbage collection before each run, medians shown");
         text.AppendLine("- Latency: from the send call to its task completing (handler ran, acknowledgement back); ours: `OrleansPartition.SendAsync`, plain: the grain call");
         text.AppendLine("- Ours: guarantee `AtLeastOnceDeduplicated` (default), no checkpoint inside the run; plain grains persist nothing");
         text.AppendLine("- CPU µs/msg and B/msg: process CPU time and bytes allocated per message during the 1,024-loop run (client, silos and catalysts all in this process)");

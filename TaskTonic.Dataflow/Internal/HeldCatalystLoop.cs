@@ -22,6 +22,8 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _holder;
     private bool _completed;
+    private long _posted;
+    private long _run;
 
     public override Task Completion => _completion.Task;
 
@@ -35,6 +37,12 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
             }
         }
     }
+
+    /// <summary>How many work orders were ever queued: a mark that <see cref="RunCount"/> reaches once all of them ran.</summary>
+    public long PostedCount => Volatile.Read(ref _posted);
+
+    /// <summary>How many work orders were taken out to run (the holder's view is exact between its own runs).</summary>
+    public long RunCount => Volatile.Read(ref _run);
 
     /// <summary>Takes the loop; false while someone else (a pool drain) runs its work orders.</summary>
     public bool TryHold() => Interlocked.CompareExchange(ref _holder, Held, Free) == Free;
@@ -50,6 +58,8 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
             {
                 return false;
             }
+
+            _run++;
         }
 
         execute(order);
@@ -86,6 +96,7 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
             }
 
             _queue.Enqueue(order);
+            _posted++;
         }
 
         // A holder releasing after this read finds the order in the queue and schedules the drain itself.
