@@ -43,6 +43,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.AddKeyedTonics<string, CounterTonic>(Partition, (key, options) => new CounterTonic(key, options), o => o
                 .Handle<Add>((tonic, add) => tonic.Take(add.Number))
                 .Handle<FailOnce>((tonic, fail) => tonic.Apply(fail))
+                .Handle<Later>((tonic, later) => tonic.Apply(later))
                 .Persist(tonic => tonic.Counter, (tonic, state) => tonic.Counter = state));
             siloBuilder.AddKeyedTonics<int, CounterTonic>(IntPartition,
                 (key, options) => new CounterTonic(key.ToString(System.Globalization.CultureInfo.InvariantCulture), options), o =>

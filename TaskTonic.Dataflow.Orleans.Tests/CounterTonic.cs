@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MessagePack;
+using TaskTonic.Dataflow.Tasks;
 
 namespace TaskTonic.Dataflow.Orleans.Tests;
 
@@ -10,6 +11,10 @@ public sealed record Add([property: Key(0)] long Number);
 /// <summary>A keyed message whose handler throws the first time it sees <see cref="Id"/> (a transient failure).</summary>
 [MessagePackObject]
 public sealed record FailOnce([property: Key(0)] string Id);
+
+/// <summary>A keyed message whose number is counted later, when the test releases <see cref="DeferredWork.For"/>(<see cref="Id"/>).</summary>
+[MessagePackObject]
+public sealed record Later([property: Key(0)] string Id, [property: Key(1)] long Number);
 
 /// <summary>The persisted state of a counter.</summary>
 [MessagePackObject]
@@ -44,8 +49,29 @@ public sealed partial class CounterTonic : Tonic
 
     public CounterState Counter { get; set; } = new(0, 0, 0);
 
-    private void ttsc__take(long number) => Counter = new CounterState(Counter.Count + 1, number,
+    private void ttsc__take(long number) => Tally(number);
+
+    private void Tally(long number) => Counter = new CounterState(Counter.Count + 1, number,
         Counter.OutOfOrder + (number == Counter.Last + 1 ? 0 : 1));
+
+    /// <summary>Binds the release of <paramref name="later"/>'s work: its number is counted when the test releases it (and the hold, if any, is set).</summary>
+    public void Apply(Later later)
+    {
+        var work = DeferredWork.For(later.Id);
+        work.Catalyst = Catalyst;
+        work.HandledOnTurn = TaskScheduler.Current != TaskScheduler.Default;
+        work.Released.Task.DeliverTo(this, () =>
+        {
+            work.Entered.TrySetResult(TaskScheduler.Current == TaskScheduler.Default);
+            if (work.Hold is { } hold && !hold.Wait(TimeSpan.FromSeconds(60)))
+            {
+                throw new TimeoutException($"the test never set the hold of {later.Id}");
+            }
+
+            Tally(later.Number);
+            work.Counted.TrySetResult();
+        }, failure => work.Entered.TrySetException(failure));
+    }
 
     public void Apply(FailOnce fail)
     {

@@ -1,0 +1,110 @@
+using MessagePack;
+using MessagePack.Resolvers;
+
+namespace TaskTonic.Dataflow.Orleans.Tests;
+
+/// <summary>
+/// A key's tonic runs on a loop its grain's turns hold; work reaching the tonic between turns (here: a task the tonic
+/// bound completing) runs on a pool drain of that loop. These tests pin down how the two paths meet: work between turns
+/// is applied and ordered with the commands around it, a command arriving while the drain is busy waits behind it
+/// (the slow path) and is acknowledged, and failures on either path reach the sender without breaking the key.
+/// </summary>
+[Collection(ClusterGroup.Name)]
+public sealed class TurnAndDrainTests(ClusterFixture fixture)
+{
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(45);
+
+    private OrleansPartition<string> Partition(DeliveryGuarantee guarantee = DeliveryGuarantee.AtLeastOnceDeduplicated) =>
+        new(fixture.Cluster.Client, ClusterFixture.Partition,
+            new OrleansPartitionOptions { Guarantee = guarantee, RetryDelay = TimeSpan.Zero });
+
+    /// <summary>Sends Add(1) and Later(2) to <paramref name="key"/>, releases the later work and waits until its delivery runs (and, with a hold, blocks).</summary>
+    private static async Task<DeferredWork> StartLaterWorkAsync(OrleansPartition<string> partition, string key, bool hold)
+    {
+        var work = DeferredWork.For($"{key}-later", hold);
+        await partition.SendAsync(key, new Add(1)).WaitAsync(Guard);
+        await partition.SendAsync(key, new Later($"{key}-later", 2)).WaitAsync(Guard);
+        Assert.True(work.HandledOnTurn, "the handler ran outside the grain's turn");
+        Assert.False(work.Entered.Task.IsCompleted);
+
+        work.Released.SetResult();
+        Assert.True(await work.Entered.Task.WaitAsync(Guard), "the delivery ran under a grain turn's task scheduler");
+        return work;
+    }
+
+    /// <summary>Waits (bounded) until the send's step is queued on the key's loop behind the blocked delivery; it cannot complete before.</summary>
+    private static async Task AssertQueuedBehindDrainAsync(DeferredWork work, Task send)
+    {
+        var catalyst = work.Catalyst!;
+        Assert.True(await Task.Run(() => SpinWait.SpinUntil(() => catalyst.QueuedWorkOrders > 0 || send.IsCompleted, Guard)),
+            "the command never reached the key's loop");
+        Assert.False(send.IsCompleted, "the command completed while the drain held the loop");
+    }
+
+    [Fact]
+    public async Task OR07_WorkBetweenTurns_RunsOnThePoolDrain_AndLaterCommandsFollowIt()
+    {
+        var partition = Partition();
+        var work = await StartLaterWorkAsync(partition, "or07", hold: false);
+
+        // counted with no turn of the key running: the drain applied it
+        await work.Counted.Task.WaitAsync(Guard);
+        await partition.SendAsync("or07", new Add(3)).WaitAsync(Guard);
+        await partition.SendAsync("or07", new Add(4)).WaitAsync(Guard);
+
+        Assert.Equal(new CounterState(4, 4, 0), await partition.SnapshotAsync<CounterState>("or07").WaitAsync(Guard));
+        Assert.Equal(4, partition.Delivered);
+    }
+
+    [Fact]
+    public async Task OR08_CommandArrivingWhileTheDrainIsBusy_WaitsBehindIt_AndIsAcknowledgedInOrder()
+    {
+        var partition = Partition();
+        var work = await StartLaterWorkAsync(partition, "or08", hold: true);
+
+        var third = partition.SendAsync("or08", new Add(3));
+        await AssertQueuedBehindDrainAsync(work, third);
+
+        work.Hold!.Set();
+        await third.WaitAsync(Guard);
+        Assert.True(work.Counted.Task.IsCompleted);
+        await partition.SendAsync("or08", new Add(4)).WaitAsync(Guard);
+
+        Assert.Equal(new CounterState(4, 4, 0), await partition.SnapshotAsync<CounterState>("or08").WaitAsync(Guard));
+        Assert.Equal(0, partition.Failed);
+    }
+
+    [Fact]
+    public async Task OR09_AtMostOnce_HandlerThrowingOnTheSlowPath_FaultsTheSend_AndTheKeyKeepsWorking()
+    {
+        var partition = Partition(DeliveryGuarantee.AtMostOnce);
+        var work = await StartLaterWorkAsync(partition, "or09", hold: true);
+
+        var failing = partition.SendAsync("or09", new FailOnce("or09-a"));
+        await AssertQueuedBehindDrainAsync(work, failing);
+
+        work.Hold!.Set();
+        var ex = await Assert.ThrowsAsync<KeyedTonicException>(() => failing.WaitAsync(Guard));
+        Assert.Contains("transient failure of or09-a", ex.Message, StringComparison.Ordinal);
+        await partition.SendAsync("or09", new Add(3)).WaitAsync(Guard);
+
+        Assert.Equal(new CounterState(3, 3, 0), await partition.SnapshotAsync<CounterState>("or09").WaitAsync(Guard));
+        Assert.Equal(1, partition.Failed);
+        Assert.Equal(0, partition.Retries);
+        Assert.Equal(3, partition.Delivered);
+    }
+
+    [Fact]
+    public async Task OR10_PayloadThatDoesNotDecode_FailsWithKeyedTonicException_AndTheKeyKeepsWorking()
+    {
+        var grain = fixture.Cluster.Client.GetGrain<IKeyedTonicGrain>($"{ClusterFixture.Partition}/or10");
+        var notAnAdd = MessagePackSerializer.Serialize("not an Add", ContractlessStandardResolver.Options);
+        var ex = await Assert.ThrowsAsync<KeyedTonicException>(() =>
+            grain.Deliver(new TonicCommand(typeof(Add).FullName!, notAnAdd, Guid.NewGuid(), 0, false)).WaitAsync(Guard));
+        Assert.Contains("could not be decoded", ex.Message, StringComparison.Ordinal);
+
+        var partition = Partition(DeliveryGuarantee.AtMostOnce);
+        await partition.SendAsync("or10", new Add(1)).WaitAsync(Guard);
+        Assert.Equal(new CounterState(1, 1, 0), await partition.SnapshotAsync<CounterState>("or10").WaitAsync(Guard));
+    }
+}
