@@ -16,6 +16,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The same counters with int keys, checkpointed every 100 messages (the bulk test's partition).</summary>
     public const string IntPartition = "int-counters";
 
+    /// <summary>The string-keyed counters checkpointed only every 1,000 commands: a command between checkpoints runs with no acknowledgement step (the held loop's fast path).</summary>
+    public const string LazyPartition = "lazy-counters";
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -45,6 +48,14 @@ public sealed class ClusterFixture : IAsyncLifetime
                 .Handle<FailOnce>((tonic, fail) => tonic.Apply(fail))
                 .Handle<Later>((tonic, later) => tonic.Apply(later))
                 .Persist(tonic => tonic.Counter, (tonic, state) => tonic.Counter = state));
+            siloBuilder.AddKeyedTonics<string, CounterTonic>(LazyPartition, (key, options) => new CounterTonic(key, options), o =>
+            {
+                o.Handle<Add>((tonic, add) => tonic.Take(add.Number))
+                    .Handle<FailOnce>((tonic, fail) => tonic.Apply(fail))
+                    .Handle<Later>((tonic, later) => tonic.Apply(later))
+                    .Persist(tonic => tonic.Counter, (tonic, state) => tonic.Counter = state);
+                o.CheckpointEvery = 1_000;
+            });
             siloBuilder.AddKeyedTonics<int, CounterTonic>(IntPartition,
                 (key, options) => new CounterTonic(key.ToString(System.Globalization.CultureInfo.InvariantCulture), options), o =>
                 {
