@@ -16,6 +16,7 @@ internal sealed class KeyedTonicGrain(
 {
     private IKeyedTonicRuntime _runtime = null!;
     private IKeyedTonicActivation? _tonic;
+    private int _checkpointEvery;
     private int _sinceCheckpoint;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -23,6 +24,7 @@ internal sealed class KeyedTonicGrain(
         var (partition, key) = GrainKey.Split(this.GetPrimaryKeyString());
         _runtime = services.GetServices<IKeyedTonicRuntime>().FirstOrDefault(r => r.Name == partition)
             ?? throw new KeyedTonicException($"No keyed-tonic partition '{partition}' is registered on this silo (AddKeyedTonics).");
+        _checkpointEvery = _runtime.CheckpointEvery;
         _tonic = await _runtime.ActivateAsync(key, state.State.Snapshot);
     }
 
@@ -51,7 +53,7 @@ internal sealed class KeyedTonicGrain(
             return false;
         }
 
-        var checkpoint = _sinceCheckpoint + 1 >= _runtime.CheckpointEvery;
+        var checkpoint = _sinceCheckpoint + 1 >= _checkpointEvery;
         var snapshot = await _tonic!.ApplyAsync(command, snapshotAfter: checkpoint);
         if (command.Sequence > 0)
         {
