@@ -26,12 +26,13 @@ internal sealed class KeyedTonicActivation<T> : IKeyedTonicActivation
     private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(60);
     private static readonly Func<T, byte[]?> NoSnapshot = static _ => null;
     private readonly HeldCatalystLoop _loop;
+    private readonly HeldCommand<T> _held;
     private readonly T _tonic;
     private readonly KeyedTonicSiloOptions<T> _options;
     private readonly string _label;
 
     private KeyedTonicActivation(HeldCatalystLoop loop, T tonic, KeyedTonicSiloOptions<T> options, string label) =>
-        (_loop, _tonic, _options, _label) = (loop, tonic, options, label);
+        (_loop, _held, _tonic, _options, _label) = (loop, new HeldCommand<T>(tonic, loop), tonic, options, label);
 
     /// <summary>Creates the catalyst and the tonic under <paramref name="home"/>, restores <paramref name="snapshot"/> and runs the tonic's start, all on the calling turn.</summary>
     public static async ValueTask<KeyedTonicActivation<T>> CreateAsync(Tonic home, string label, Func<TonicOptions, T> factory,
@@ -92,7 +93,7 @@ internal sealed class KeyedTonicActivation<T> : IKeyedTonicActivation
 
         Func<T, byte[]?>? save = snapshotAfter ? _options.Save : null;
         return save is null && _loop.TryHold()
-            ? RunHeld(new TonicStep<T>(_tonic, handler, command.Payload, null, _loop))
+            ? _held.RunAndRelease(handler, command.Payload, _label)
             : RunAsync(new TonicStep<T>(_tonic, handler, command.Payload, save ?? NoSnapshot));
     }
 
@@ -128,7 +129,7 @@ internal sealed class KeyedTonicActivation<T> : IKeyedTonicActivation
         try
         {
             step.Post(awaited: false);
-            while (!step.IsDoneOn(_loop) && _loop.TryRunOne())
+            while (!step.IsDone && _loop.TryRunOne())
             {
             }
         }

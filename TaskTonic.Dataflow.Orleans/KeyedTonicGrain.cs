@@ -16,13 +16,17 @@ internal sealed class KeyedTonicGrain(
 {
     private IKeyedTonicRuntime _runtime = null!;
     private IKeyedTonicActivation? _tonic;
+    private int _checkpointEvery;
     private int _sinceCheckpoint;
+    private Guid _sender;        // the sender whose last sequence is cached in _lastSequence, not yet in the state's table
+    private long _lastSequence;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var (partition, key) = GrainKey.Split(this.GetPrimaryKeyString());
         _runtime = services.GetServices<IKeyedTonicRuntime>().FirstOrDefault(r => r.Name == partition)
             ?? throw new KeyedTonicException($"No keyed-tonic partition '{partition}' is registered on this silo (AddKeyedTonics).");
+        _checkpointEvery = _runtime.CheckpointEvery;
         _tonic = await _runtime.ActivateAsync(key, state.State.Snapshot);
     }
 
@@ -37,25 +41,23 @@ internal sealed class KeyedTonicGrain(
         if (_runtime.Persists && (_sinceCheckpoint > 0 || state.State.Snapshot is null))
         {
             state.State.Snapshot = snapshot;
-            await state.WriteStateAsync(cancellationToken);
+            await WriteStateAsync(cancellationToken);
         }
     }
 
     public async Task<bool> Deliver(TonicCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var sequences = state.State.LastSequences;
-        if (command.Deduplicate && command.Sequence > 0
-            && sequences.TryGetValue(command.Sender, out var last) && command.Sequence <= last)
+        if (command.Deduplicate && command.Sequence > 0 && command.Sequence <= LastSequenceOf(command.Sender))
         {
             return false;
         }
 
-        var checkpoint = _sinceCheckpoint + 1 >= _runtime.CheckpointEvery;
+        var checkpoint = _sinceCheckpoint + 1 >= _checkpointEvery;
         var snapshot = await _tonic!.ApplyAsync(command, snapshotAfter: checkpoint);
-        if (command.Sequence > 0)
+        if (command.Sequence > 0 && LastSequenceOf(command.Sender) < command.Sequence)
         {
-            sequences[command.Sender] = command.Sequence;
+            _lastSequence = command.Sequence; // LastSequenceOf made the command's sender the cached one
         }
 
         state.State.Applied++;
@@ -67,7 +69,7 @@ internal sealed class KeyedTonicGrain(
                 state.State.Snapshot = snapshot;
             }
 
-            await state.WriteStateAsync();
+            await WriteStateAsync(CancellationToken.None);
             _sinceCheckpoint = 0;
         }
 
@@ -80,5 +82,32 @@ internal sealed class KeyedTonicGrain(
     {
         DeactivateOnIdle();
         return Task.CompletedTask;
+    }
+
+    /// <summary>The last sequence applied from <paramref name="sender"/>; makes it the cached sender (one sender usually sends all of a key's messages).</summary>
+    private long LastSequenceOf(Guid sender)
+    {
+        if (sender != _sender)
+        {
+            FlushSender();
+            _sender = sender;
+            _lastSequence = state.State.LastSequences.GetValueOrDefault(sender);
+        }
+
+        return _lastSequence;
+    }
+
+    private void FlushSender()
+    {
+        if (_lastSequence > 0)
+        {
+            state.State.LastSequences[_sender] = _lastSequence;
+        }
+    }
+
+    private Task WriteStateAsync(CancellationToken cancellationToken)
+    {
+        FlushSender();
+        return state.WriteStateAsync(cancellationToken);
     }
 }

@@ -17,7 +17,7 @@ public sealed class KeyedTonicSiloOptions<T>
     private readonly Dictionary<string, Action<T, byte[]>> _handlers = new(StringComparer.Ordinal);
 
     /// <summary>Per handler id: decodes a payload and applies it to the tonic (run as a sparkle of the tonic).</summary>
-    internal IReadOnlyDictionary<string, Action<T, byte[]>> Handlers => _handlers;
+    internal Dictionary<string, Action<T, byte[]>> Handlers => _handlers;
 
     internal Func<T, byte[]>? Save { get; private set; }
 

@@ -12,10 +12,8 @@ internal sealed class TonicStep<T>
     private readonly T _tonic;
     private readonly Action<T, byte[]>? _user;
     private readonly byte[]? _payload;
-    private readonly Func<T, byte[]?>? _system;
-    private readonly Internal.HeldCatalystLoop? _inline;
+    private readonly Func<T, byte[]?> _system;
     private TaskCompletionSource<byte[]?>? _waiter;
-    private long _mark = long.MaxValue;
     private Exception? _failure;
     private byte[]? _result;
     private volatile bool _done;
@@ -23,22 +21,12 @@ internal sealed class TonicStep<T>
     /// <param name="tonic">The key's tonic.</param>
     /// <param name="user">The user step, or null.</param>
     /// <param name="payload">What the user step is given.</param>
-    /// <param name="system">
-    /// The system step; null for none: then the step is done once the work orders queued on the tonic's catalyst by
-    /// the time the user step returned have run, which only the holder of <paramref name="inline"/> can tell (it runs them).
-    /// </param>
-    /// <param name="inline">With no system step: the loop the caller holds while it runs the step.</param>
-    public TonicStep(T tonic, Action<T, byte[]>? user, byte[]? payload, Func<T, byte[]?>? system, Internal.HeldCatalystLoop? inline = null)
-    {
-        System.Diagnostics.Debug.Assert(system is not null || (user is not null && inline is not null), "A step without a system step runs a user step on a held loop.");
-        (_tonic, _user, _payload, _system, _inline) = (tonic, user, payload, system, inline);
-    }
+    /// <param name="system">The system step.</param>
+    public TonicStep(T tonic, Action<T, byte[]>? user, byte[]? payload, Func<T, byte[]?> system) =>
+        (_tonic, _user, _payload, _system) = (tonic, user, payload, system);
 
     /// <summary>True once the step completed (its system step ran, or the user step failed).</summary>
     public bool IsDone => _done;
-
-    /// <summary>For the holder of the loop: true once the step completed, or its user step ran and so did everything it queued.</summary>
-    public bool IsDoneOn(Internal.HeldCatalystLoop loop) => _done || loop.RunCount >= _mark;
 
     /// <summary>Queues the step on the tonic; with <paramref name="awaited"/>, <see cref="Completion"/> can be awaited.</summary>
     public void Post(bool awaited)
@@ -62,7 +50,7 @@ internal sealed class TonicStep<T>
     public Task<byte[]?> Completion => _waiter?.Task ?? throw new InvalidOperationException("The step was not posted to be awaited.");
 
     /// <summary>For a step that ran on the caller's turn: its result, or the exception to throw.</summary>
-    public byte[]? Result(string label) => !_done && (_inline is null || _inline.RunCount < _mark)
+    public byte[]? Result(string label) => !_done
         ? throw new KeyedTonicException($"The tonic of {label} is finishing; the command was dropped (see the silo's dead letters).")
         : _failure is null ? _result : throw Wrap(_failure, label);
 
@@ -83,12 +71,6 @@ internal sealed class TonicStep<T>
             return;
         }
 
-        if (_system is null)
-        {
-            _mark = _inline!.PostedCount;
-            return;
-        }
-
         _tonic.PostCallback(RunSystem);
     }
 
@@ -96,7 +78,7 @@ internal sealed class TonicStep<T>
     {
         try
         {
-            Complete(_system!((T)tonic), null);
+            Complete(_system((T)tonic), null);
         }
 #pragma warning disable CA1031 // as above: a failing persist hook goes back to the caller
         catch (Exception ex)

@@ -69,7 +69,14 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
     /// <summary>Gives the loop back; work still queued goes to a pool drain.</summary>
     public void Release()
     {
+        // Both sides fence between their write and their read (Dekker): a Post whose order is not seen here sees the
+        // loop free and schedules the drain itself; a Complete that found the loop held is seen here.
         Interlocked.Exchange(ref _holder, Free);
+        if (Volatile.Read(ref _posted) == Volatile.Read(ref _run) && !Volatile.Read(ref _completed))
+        {
+            return;
+        }
+
         bool pending;
         lock (_gate)
         {
@@ -96,10 +103,10 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
             }
 
             _queue.Enqueue(order);
-            _posted++;
+            Interlocked.Increment(ref _posted); // a full fence before the read below (see Release)
         }
 
-        // A holder releasing after this read finds the order in the queue and schedules the drain itself.
+        // A holder releasing after this read finds the order counted and schedules the drain itself.
         if (Volatile.Read(ref _holder) == Free)
         {
             ScheduleDrain();
@@ -112,7 +119,7 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
     {
         lock (_gate)
         {
-            _completed = true;
+            Volatile.Write(ref _completed, true);
         }
 
         if (TryHold())
