@@ -38,7 +38,8 @@ internal sealed class KeyedTonicGrain(
         }
 
         var snapshot = await _tonic.SnapshotAsync(finish: true).AsTask().WaitAsync(cancellationToken);
-        if (_runtime.Persists && (_sinceCheckpoint > 0 || state.State.Snapshot is null))
+        // work that reached the tonic between turns (timers, task deliveries, other tonics) changes its state too
+        if (_runtime.Persists && (_sinceCheckpoint > 0 || !SameBytes(state.State.Snapshot, snapshot)))
         {
             state.State.Snapshot = snapshot;
             await WriteStateAsync(cancellationToken);
@@ -104,6 +105,9 @@ internal sealed class KeyedTonicGrain(
             state.State.LastSequences[_sender] = _lastSequence;
         }
     }
+
+    private static bool SameBytes(byte[]? stored, byte[]? current) =>
+        stored is not null && current is not null && stored.AsSpan().SequenceEqual(current);
 
     private Task WriteStateAsync(CancellationToken cancellationToken)
     {
