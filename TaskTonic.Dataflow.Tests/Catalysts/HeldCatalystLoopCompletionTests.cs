@@ -92,6 +92,41 @@ public sealed class HeldCatalystLoopCompletionTests(HeldCatalystLoopTests.Target
     }
 
     [Fact]
+    public async Task HL10_a_post_racing_the_holders_release_is_always_run_by_a_drain()
+    {
+        const int rounds = 3_000;
+        var executed = 0;
+        var loop = new HeldCatalystLoop(_ => Interlocked.Increment(ref executed));
+        using var start = new Barrier(2);
+        var poster = Task.Run(() =>
+        {
+            for (var round = 0; round < rounds; round++)
+            {
+                start.SignalAndWait(CoreTestSupport.SafetyNet);
+                loop.Post(Order(round));
+            }
+        });
+
+        await Task.Run(() =>
+        {
+            for (var round = 0; round < rounds; round++)
+            {
+                // the previous round's drain may still be giving the loop back
+                Assert.True(SpinWait.SpinUntil(loop.TryHold, CoreTestSupport.SafetyNet), $"round {round}: the loop was never free");
+                start.SignalAndWait(CoreTestSupport.SafetyNet);
+                loop.Release(); // races the post: one of the two must schedule the drain
+                var expected = round + 1;
+                Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref executed) == expected, CoreTestSupport.SafetyNet),
+                    $"round {round}: the order posted while the holder released was left in the queue");
+            }
+        }).Within();
+        await poster.Within();
+
+        Assert.Equal(rounds, loop.PostedCount);
+        Assert.Equal(rounds, loop.RunCount);
+    }
+
+    [Fact]
     public async Task HL07_Complete_while_held_refuses_new_posts_and_completes_once_the_holder_ran_the_rest_and_released()
     {
         var ran = new List<int>();
