@@ -116,7 +116,7 @@ public sealed class HeldCatalystLoopCompletionTests(HeldCatalystLoopTests.Target
                 start.SignalAndWait(CoreTestSupport.SafetyNet);
                 loop.Release(); // races the post: one of the two must schedule the drain
                 var expected = round + 1;
-                Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref executed) == expected, CoreTestSupport.SafetyNet),
+                Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref executed) == expected, TimeSpan.FromSeconds(10)),
                     $"round {round}: the order posted while the holder released was left in the queue");
             }
         }).Within();
