@@ -47,12 +47,14 @@ public sealed class ClusterFixture : IAsyncLifetime
                 .Handle<Add>((tonic, add) => tonic.Take(add.Number))
                 .Handle<FailOnce>((tonic, fail) => tonic.Apply(fail))
                 .Handle<Later>((tonic, later) => tonic.Apply(later))
+                .Handle<TakeThenFail>((tonic, message) => tonic.Apply(message))
                 .Persist(tonic => tonic.Counter, (tonic, state) => tonic.Counter = state));
             siloBuilder.AddKeyedTonics<string, CounterTonic>(LazyPartition, (key, options) => new CounterTonic(key, options), o =>
             {
                 o.Handle<Add>((tonic, add) => tonic.Take(add.Number))
                     .Handle<FailOnce>((tonic, fail) => tonic.Apply(fail))
                     .Handle<Later>((tonic, later) => tonic.Apply(later))
+                    .Handle<TakeThenFail>((tonic, message) => tonic.Apply(message))
                     .Persist(tonic => tonic.Counter, (tonic, state) => tonic.Counter = state);
                 o.CheckpointEvery = 1_000;
             });

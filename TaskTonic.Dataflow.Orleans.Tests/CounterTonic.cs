@@ -16,6 +16,10 @@ public sealed record FailOnce([property: Key(0)] string Id);
 [MessagePackObject]
 public sealed record Later([property: Key(0)] string Id, [property: Key(1)] long Number);
 
+/// <summary>A keyed message whose handler queues its number on the tonic and then throws.</summary>
+[MessagePackObject]
+public sealed record TakeThenFail([property: Key(0)] long Number);
+
 /// <summary>The persisted state of a counter.</summary>
 [MessagePackObject]
 public sealed record CounterState([property: Key(0)] long Count, [property: Key(1)] long Last, [property: Key(2)] long OutOfOrder);
@@ -71,6 +75,12 @@ public sealed partial class CounterTonic : Tonic
             Tally(later.Number);
             work.Counted.TrySetResult();
         }, failure => work.Entered.TrySetException(failure));
+    }
+
+    public void Apply(TakeThenFail message)
+    {
+        Take(message.Number);
+        throw new InvalidOperationException($"failed after queuing {message.Number}");
     }
 
     public void Apply(FailOnce fail)

@@ -155,4 +155,23 @@ public sealed class TurnAndDrainTests(ClusterFixture fixture)
         Assert.Equal(1, partition.Failed);
         Assert.Equal(2, partition.Delivered);
     }
+
+    [Theory]
+    [InlineData(ClusterFixture.Partition)]
+    [InlineData(ClusterFixture.LazyPartition)]
+    public async Task OR19_HandlerThatQueuesWorkThenThrows_FaultsTheSend_TheQueuedWorkStillRunsBeforeLaterCommands(string name)
+    {
+        var key = $"or19-{name}";
+        var partition = Partition(name, DeliveryGuarantee.AtMostOnce);
+        await partition.SendAsync(key, new Add(1)).WaitAsync(Guard);
+        var ex = await Assert.ThrowsAsync<KeyedTonicException>(() => partition.SendAsync(key, new TakeThenFail(2)).WaitAsync(Guard));
+        Assert.Contains("failed after queuing 2", ex.Message, StringComparison.Ordinal);
+
+        // what the failed handler queued is left to the loop's drain; the next command runs after it
+        await partition.SendAsync(key, new Add(3)).WaitAsync(Guard);
+
+        Assert.Equal(new CounterState(3, 3, 0), await partition.SnapshotAsync<CounterState>(key).WaitAsync(Guard));
+        Assert.Equal(1, partition.Failed);
+        Assert.Equal(2, partition.Delivered);
+    }
 }
