@@ -97,8 +97,8 @@ public sealed class KeyedTonicClusterTests(ClusterFixture fixture, ITestOutputHe
         var payload = MessagePackSerializer.Serialize(new Add(1), ContractlessStandardResolver.Options);
         var command = new TonicCommand(typeof(Add).FullName!, payload, Guid.NewGuid(), 1, deduplicate);
 
-        Assert.True(await grain.Deliver(command).WaitAsync(Guard));
-        Assert.Equal(!deduplicate, await grain.Deliver(command).WaitAsync(Guard));
+        Assert.True(await grain.Deliver(command).AsTask().WaitAsync(Guard));
+        Assert.Equal(!deduplicate, await grain.Deliver(command).AsTask().WaitAsync(Guard));
         var state = await new OrleansPartition<string>(fixture.Cluster.Client, ClusterFixture.Partition)
             .SnapshotAsync<CounterState>(key).WaitAsync(Guard);
         Assert.Equal(expectedCount, state!.Count);
@@ -109,7 +109,7 @@ public sealed class KeyedTonicClusterTests(ClusterFixture fixture, ITestOutputHe
     {
         var grain = fixture.Cluster.Client.GetGrain<IKeyedTonicGrain>($"{ClusterFixture.Partition}/or06");
         var ex = await Assert.ThrowsAsync<KeyedTonicException>(() =>
-            grain.Deliver(new TonicCommand("No.Such.Type", [], Guid.NewGuid(), 0, false)).WaitAsync(Guard));
+            grain.Deliver(new TonicCommand("No.Such.Type", [], Guid.NewGuid(), 0, false)).AsTask().WaitAsync(Guard));
         Assert.Contains("No.Such.Type", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -46,7 +46,7 @@ internal sealed class KeyedTonicGrain(
         }
     }
 
-    public async Task<bool> Deliver(TonicCommand command)
+    public async ValueTask<bool> Deliver(TonicCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (command.Deduplicate && command.Sequence > 0 && command.Sequence <= LastSequenceOf(command.Sender))

@@ -99,23 +99,47 @@ internal sealed class OursVariant(TestCluster cluster, int silos) : IKeyedVarian
     public Task<KeyTally?> TallyAsync(int key) => _partition.SnapshotAsync<KeyTally>(key);
 }
 
-/// <summary>d) Baseline: a plain grain call per message, same client, same keys.</summary>
-internal sealed class PlainGrainVariant(TestCluster cluster, int silos, bool offTurn = false) : IKeyedVariant
+/// <summary>How the plain-grain baseline calls its grains.</summary>
+internal enum PlainMode
 {
-    public string Name => $"plain Orleans grains{(offTurn ? " (diagnostic: work handed off the turn and awaited)" : string.Empty)}, {Silos} silo{(Silos == 1 ? string.Empty : "s")}";
+    /// <summary>The baseline: <c>GetGrain(key).Deliver(n)</c> per message, as Orleans code is usually written.</summary>
+    PerCall,
 
-    public bool OffTurn => offTurn;
+    /// <summary>Diagnostic: grain references made once per key and kept (as our partition keeps them per key lane).</summary>
+    CachedReferences,
+
+    /// <summary>Diagnostic: the work handed off the grain turn to the thread pool and awaited.</summary>
+    OffTurn,
+}
+
+/// <summary>d) Baseline: a plain grain call per message, same client, same driver; each mode on keys of its own.</summary>
+internal sealed class PlainGrainVariant(TestCluster cluster, int silos, PlainMode mode = PlainMode.PerCall) : IKeyedVariant
+{
+    private readonly IPlainKeyedGrain?[] _references = new IPlainKeyedGrain?[OrleansBenchmark.AllKeys];
+
+    public string Name => mode switch
+    {
+        PlainMode.CachedReferences => $"plain Orleans grains (diagnostic: grain references kept per key), {Silos} silo{Plural}",
+        PlainMode.OffTurn => $"plain Orleans grains (diagnostic: work handed off the turn and awaited), {Silos} silo{Plural}",
+        _ => $"plain Orleans grains, {Silos} silo{Plural}",
+    };
+
+    public PlainMode Mode => mode;
 
     public int Silos => silos;
 
     public long Anomalies => 0;
 
-    public Task SendAsync(int key, long number) => offTurn
-        ? cluster.Client.GetGrain<IPlainKeyedGrain>(OffTurnKeys + key).DeliverOffTurn(number)
-        : cluster.Client.GetGrain<IPlainKeyedGrain>(key).Deliver(number);
+    private string Plural => Silos == 1 ? string.Empty : "s";
 
-    /// <summary>The off-turn grains use keys of their own.</summary>
-    private const int OffTurnKeys = 1_000_000;
+    private long KeyBase => (long)mode * 1_000_000;
 
-    public async Task<KeyTally?> TallyAsync(int key) => await cluster.Client.GetGrain<IPlainKeyedGrain>((offTurn ? OffTurnKeys : 0) + key).Tally().ConfigureAwait(false);
+    public Task SendAsync(int key, long number) => mode switch
+    {
+        PlainMode.CachedReferences => (_references[key] ??= cluster.Client.GetGrain<IPlainKeyedGrain>(KeyBase + key)).Deliver(number),
+        PlainMode.OffTurn => cluster.Client.GetGrain<IPlainKeyedGrain>(KeyBase + key).DeliverOffTurn(number),
+        _ => cluster.Client.GetGrain<IPlainKeyedGrain>(KeyBase + key).Deliver(number),
+    };
+
+    public async Task<KeyTally?> TallyAsync(int key) => await cluster.Client.GetGrain<IPlainKeyedGrain>(KeyBase + key).Tally().ConfigureAwait(false);
 }
