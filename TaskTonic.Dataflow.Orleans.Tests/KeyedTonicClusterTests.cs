@@ -87,6 +87,24 @@ public sealed class KeyedTonicClusterTests(ClusterFixture fixture, ITestOutputHe
         Assert.Equal(1, (await partition.SnapshotAsync<CounterState>("or04").WaitAsync(Guard))!.Count);
     }
 
+    [Fact]
+    public async Task OR20_SequenceTableBetweenCheckpoints_SurvivesPassivation()
+    {
+        // the lazy partition checkpoints every 1,000 commands: the sender's last sequence is only in the grain until it deactivates
+        var key = "or20";
+        var grain = fixture.Cluster.Client.GetGrain<IKeyedTonicGrain>($"{ClusterFixture.LazyPartition}/{key}");
+        var payload = MessagePackSerializer.Serialize(new Add(1), ContractlessStandardResolver.Options);
+        var command = new TonicCommand(typeof(Add).FullName!, payload, Guid.NewGuid(), 1, true);
+
+        Assert.True(await grain.Deliver(command).AsTask().WaitAsync(Guard));
+        await grain.Passivate().WaitAsync(Guard);
+
+        Assert.False(await grain.Deliver(command).AsTask().WaitAsync(Guard)); // reactivated from storage: still a duplicate
+        var state = await new OrleansPartition<string>(fixture.Cluster.Client, ClusterFixture.LazyPartition)
+            .SnapshotAsync<CounterState>(key).WaitAsync(Guard);
+        Assert.Equal(1, state!.Count);
+    }
+
     [Theory]
     [InlineData(true, 1)]
     [InlineData(false, 2)]

@@ -39,9 +39,15 @@ internal sealed class KeyedTonicGrain(
 
         var snapshot = await _tonic.SnapshotAsync(finish: true).AsTask().WaitAsync(cancellationToken);
         // work that reached the tonic between turns (timers, task deliveries, other tonics) changes its state too
-        if (_runtime.Persists && (_sinceCheckpoint > 0 || !SameBytes(state.State.Snapshot, snapshot)))
+        var stateChanged = _runtime.Persists && !SameBytes(state.State.Snapshot, snapshot);
+        if (_sinceCheckpoint > 0 || stateChanged)
         {
-            state.State.Snapshot = snapshot;
+            // also without a persist hook: the sequence table keeps deduplicating after reactivation
+            if (_runtime.Persists)
+            {
+                state.State.Snapshot = snapshot;
+            }
+
             await WriteStateAsync(cancellationToken);
         }
     }
