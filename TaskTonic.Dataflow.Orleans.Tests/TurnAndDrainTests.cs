@@ -20,6 +20,9 @@ public sealed class TurnAndDrainTests(ClusterFixture fixture)
         new(fixture.Cluster.Client, name,
             new OrleansPartitionOptions { Guarantee = guarantee, RetryDelay = TimeSpan.Zero });
 
+    private static Task<CounterState?> StateOf(OrleansPartition<string> partition, string key) =>
+        partition.SnapshotAsync<CounterState>(key).WaitAsync(Guard);
+
     /// <summary>Sends Add(1) and Later(2) to <paramref name="key"/>, releases the later work and waits until its delivery runs (and, with a hold, blocks).</summary>
     private static async Task<DeferredWork> StartLaterWorkAsync(OrleansPartition<string> partition, string key, bool hold)
     {
@@ -57,7 +60,7 @@ public sealed class TurnAndDrainTests(ClusterFixture fixture)
         await partition.SendAsync(key, new Add(3)).WaitAsync(Guard);
         await partition.SendAsync(key, new Add(4)).WaitAsync(Guard);
 
-        Assert.Equal(new CounterState(4, 4, 0), await partition.SnapshotAsync<CounterState>(key).WaitAsync(Guard));
+        Assert.Equal(new CounterState(4, 4, 0), await StateOf(partition, key));
         Assert.Equal(4, partition.Delivered);
     }
 
@@ -78,7 +81,7 @@ public sealed class TurnAndDrainTests(ClusterFixture fixture)
         Assert.True(work.Counted.Task.IsCompleted);
         await partition.SendAsync(key, new Add(4)).WaitAsync(Guard);
 
-        Assert.Equal(new CounterState(4, 4, 0), await partition.SnapshotAsync<CounterState>(key).WaitAsync(Guard));
+        Assert.Equal(new CounterState(4, 4, 0), await StateOf(partition, key));
         Assert.Equal(0, partition.Failed);
     }
 
@@ -99,7 +102,7 @@ public sealed class TurnAndDrainTests(ClusterFixture fixture)
         Assert.Contains($"transient failure of {key}-a", ex.Message, StringComparison.Ordinal);
         await partition.SendAsync(key, new Add(3)).WaitAsync(Guard);
 
-        Assert.Equal(new CounterState(3, 3, 0), await partition.SnapshotAsync<CounterState>(key).WaitAsync(Guard));
+        Assert.Equal(new CounterState(3, 3, 0), await StateOf(partition, key));
         Assert.Equal(1, partition.Failed);
         Assert.Equal(0, partition.Retries);
         Assert.Equal(3, partition.Delivered);
@@ -121,7 +124,7 @@ public sealed class TurnAndDrainTests(ClusterFixture fixture)
         work.Hold!.Set();
         await partition.SendAsync(key, new Add(3)).WaitAsync(Guard);
 
-        Assert.Equal(new CounterState(3, 3, 0), await partition.SnapshotAsync<CounterState>(key).WaitAsync(Guard));
+        Assert.Equal(new CounterState(3, 3, 0), await StateOf(partition, key));
         Assert.Equal(2, CounterTonic.Activations[key]);
     }
 
@@ -139,7 +142,7 @@ public sealed class TurnAndDrainTests(ClusterFixture fixture)
 
         var partition = Partition(name, DeliveryGuarantee.AtMostOnce);
         await partition.SendAsync(key, new Add(1)).WaitAsync(Guard);
-        Assert.Equal(new CounterState(1, 1, 0), await partition.SnapshotAsync<CounterState>(key).WaitAsync(Guard));
+        Assert.Equal(new CounterState(1, 1, 0), await StateOf(partition, key));
     }
 
     [Fact]
@@ -151,7 +154,7 @@ public sealed class TurnAndDrainTests(ClusterFixture fixture)
         await partition.SendAsync("or18", new Add(1)).WaitAsync(Guard);
         await partition.SendAsync("or18", new Add(2)).WaitAsync(Guard);
 
-        Assert.Equal(new CounterState(2, 2, 0), await partition.SnapshotAsync<CounterState>("or18").WaitAsync(Guard));
+        Assert.Equal(new CounterState(2, 2, 0), await StateOf(partition, "or18"));
         Assert.Equal(1, partition.Failed);
         Assert.Equal(2, partition.Delivered);
     }
@@ -170,7 +173,7 @@ public sealed class TurnAndDrainTests(ClusterFixture fixture)
         // what the failed handler queued is left to the loop's drain; the next command runs after it
         await partition.SendAsync(key, new Add(3)).WaitAsync(Guard);
 
-        Assert.Equal(new CounterState(3, 3, 0), await partition.SnapshotAsync<CounterState>(key).WaitAsync(Guard));
+        Assert.Equal(new CounterState(3, 3, 0), await StateOf(partition, key));
         Assert.Equal(1, partition.Failed);
         Assert.Equal(2, partition.Delivered);
     }

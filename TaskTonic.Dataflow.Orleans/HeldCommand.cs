@@ -46,7 +46,7 @@ internal sealed class HeldCommand<T>
         var failure = _failure;
         _failure = null;
         return !_ran
-            ? ValueTask.FromException<byte[]?>(new KeyedTonicException($"The tonic of {label} is finishing; the command was dropped (see the silo's dead letters)."))
+            ? ValueTask.FromException<byte[]?>(TonicStep<T>.Dropped(label))
             : failure is null ? default : ValueTask.FromException<byte[]?>(TonicStep<T>.Wrap(failure, label));
     }
 

@@ -62,9 +62,9 @@ internal sealed class KeyedTonicGrain(
 
         var checkpoint = _sinceCheckpoint + 1 >= _checkpointEvery;
         var snapshot = await _tonic!.ApplyAsync(command, snapshotAfter: checkpoint);
-        if (command.Sequence > 0 && LastSequenceOf(command.Sender) < command.Sequence)
+        if (command.Sequence > 0)
         {
-            _lastSequence = command.Sequence; // LastSequenceOf made the command's sender the cached one
+            RecordSequence(command.Sender, command.Sequence);
         }
 
         state.State.Applied++;
@@ -102,6 +102,14 @@ internal sealed class KeyedTonicGrain(
         }
 
         return _lastSequence;
+    }
+
+    private void RecordSequence(Guid sender, long sequence)
+    {
+        if (sequence > LastSequenceOf(sender))
+        {
+            _lastSequence = sequence; // LastSequenceOf made the sender the cached one
+        }
     }
 
     private void FlushSender()

@@ -51,8 +51,12 @@ internal sealed class TonicStep<T>
 
     /// <summary>For a step that ran on the caller's turn: its result, or the exception to throw.</summary>
     public byte[]? Result(string label) => !_done
-        ? throw new KeyedTonicException($"The tonic of {label} is finishing; the command was dropped (see the silo's dead letters).")
+        ? throw Dropped(label)
         : _failure is null ? _result : throw Wrap(_failure, label);
+
+    /// <summary>The failure of a step whose work order the finishing tonic dropped.</summary>
+    public static KeyedTonicException Dropped(string label) =>
+        new($"The tonic of {label} is finishing; the command was dropped (see the silo's dead letters).");
 
     public static KeyedTonicException Wrap(Exception failure, string label) => failure as KeyedTonicException
         ?? new KeyedTonicException($"The tonic of {label} failed: {failure.GetType().Name}: {failure.Message}");
