@@ -5,6 +5,11 @@ using TaskTonic.Dataflow.Testing;
 namespace TaskTonic.Dataflow.Tests.Telemetry;
 
 /// <summary>Issue 14 item 3: the observed path is taken only while someone listens or a carried trace context is on its way.</summary>
+/// <remarks>
+/// Runs alone: its listener makes every formula of the process trace, so a test running beside it could still have
+/// carried contexts in flight when this one asserts that none are left.
+/// </remarks>
+[Collection(ProcessWideTelemetry.Name)]
 public sealed partial class TelemetryPathTests
 {
     private sealed partial class Echo : Tonic
