@@ -20,6 +20,10 @@ public sealed record Later([property: Key(0)] string Id, [property: Key(1)] long
 [MessagePackObject]
 public sealed record TakeThenFail([property: Key(0)] long Number);
 
+/// <summary>A message no silo registers a handler for.</summary>
+[MessagePackObject]
+public sealed record NotHandled([property: Key(0)] long Number);
+
 /// <summary>The persisted state of a counter.</summary>
 [MessagePackObject]
 public sealed record CounterState([property: Key(0)] long Count, [property: Key(1)] long Last, [property: Key(2)] long OutOfOrder);

@@ -94,12 +94,13 @@ public sealed class KeyedTonicClusterTests(ClusterFixture fixture, ITestOutputHe
         var key = "or20";
         var grain = fixture.Cluster.Client.GetGrain<IKeyedTonicGrain>($"{ClusterFixture.LazyPartition}/{key}");
         var payload = MessagePackSerializer.Serialize(new Add(1), ContractlessStandardResolver.Options);
-        var command = new TonicCommand(typeof(Add).FullName!, payload, Guid.NewGuid(), 1, true);
+        var sender = Guid.NewGuid();
+        Task Deliver() => grain.Deliver(CommandFrame.Of(HandlerId.For<Add>(), payload, sender, 1, deduplicate: true)).AsTask().WaitAsync(Guard);
 
-        Assert.True(await grain.Deliver(command).AsTask().WaitAsync(Guard));
+        await Deliver();
         await grain.Passivate().WaitAsync(Guard);
 
-        Assert.False(await grain.Deliver(command).AsTask().WaitAsync(Guard)); // reactivated from storage: still a duplicate
+        await Assert.ThrowsAsync<DuplicateCommandException>(Deliver); // reactivated from storage: still a duplicate
         var state = await new OrleansPartition<string>(fixture.Cluster.Client, ClusterFixture.LazyPartition)
             .SnapshotAsync<CounterState>(key).WaitAsync(Guard);
         Assert.Equal(1, state!.Count);
@@ -113,10 +114,13 @@ public sealed class KeyedTonicClusterTests(ClusterFixture fixture, ITestOutputHe
         var key = $"or05-{deduplicate}";
         var grain = fixture.Cluster.Client.GetGrain<IKeyedTonicGrain>($"{ClusterFixture.Partition}/{key}");
         var payload = MessagePackSerializer.Serialize(new Add(1), ContractlessStandardResolver.Options);
-        var command = new TonicCommand(typeof(Add).FullName!, payload, Guid.NewGuid(), 1, deduplicate);
+        var sender = Guid.NewGuid();
+        Task Deliver() => grain.Deliver(CommandFrame.Of(HandlerId.For<Add>(), payload, sender, 1, deduplicate)).AsTask().WaitAsync(Guard);
 
-        Assert.True(await grain.Deliver(command).AsTask().WaitAsync(Guard));
-        Assert.Equal(!deduplicate, await grain.Deliver(command).AsTask().WaitAsync(Guard));
+        await Deliver();
+        var second = await Record.ExceptionAsync(Deliver);
+        Assert.Equal(deduplicate, second is DuplicateCommandException);
+        Assert.True(deduplicate || second is null);
         var state = await new OrleansPartition<string>(fixture.Cluster.Client, ClusterFixture.Partition)
             .SnapshotAsync<CounterState>(key).WaitAsync(Guard);
         Assert.Equal(expectedCount, state!.Count);
@@ -125,9 +129,11 @@ public sealed class KeyedTonicClusterTests(ClusterFixture fixture, ITestOutputHe
     [Fact]
     public async Task OR06_UnknownMessageType_FailsWithClearException()
     {
-        var grain = fixture.Cluster.Client.GetGrain<IKeyedTonicGrain>($"{ClusterFixture.Partition}/or06");
-        var ex = await Assert.ThrowsAsync<KeyedTonicException>(() =>
-            grain.Deliver(new TonicCommand("No.Such.Type", [], Guid.NewGuid(), 0, false)).AsTask().WaitAsync(Guard));
-        Assert.Contains("No.Such.Type", ex.Message, StringComparison.Ordinal);
+        var partition = new OrleansPartition<string>(fixture.Cluster.Client, ClusterFixture.Partition,
+            new OrleansPartitionOptions { Guarantee = DeliveryGuarantee.AtMostOnce });
+        var ex = await Assert.ThrowsAsync<KeyedTonicException>(() => partition.SendAsync("or06", new NotHandled(1)).WaitAsync(Guard));
+        Assert.Contains($"#{HandlerId.For<NotHandled>():X16}", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("no handler", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, partition.Failed);
     }
 }

@@ -137,7 +137,7 @@ public sealed class TurnAndDrainTests(ClusterFixture fixture)
         var grain = fixture.Cluster.Client.GetGrain<IKeyedTonicGrain>($"{name}/{key}");
         var notAnAdd = MessagePackSerializer.Serialize("not an Add", ContractlessStandardResolver.Options);
         var ex = await Assert.ThrowsAsync<KeyedTonicException>(() =>
-            grain.Deliver(new TonicCommand(typeof(Add).FullName!, notAnAdd, Guid.NewGuid(), 0, false)).AsTask().WaitAsync(Guard));
+            grain.Deliver(CommandFrame.Of(HandlerId.For<Add>(), notAnAdd, Guid.NewGuid(), 0, deduplicate: false)).AsTask().WaitAsync(Guard));
         Assert.Contains("could not be decoded", ex.Message, StringComparison.Ordinal);
 
         var partition = Partition(name, DeliveryGuarantee.AtMostOnce);

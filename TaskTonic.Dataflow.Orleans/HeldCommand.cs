@@ -14,8 +14,8 @@ internal sealed class HeldCommand<T>
     private readonly T _tonic;
     private readonly HeldCatalystLoop _loop;
     private readonly Action _run;
-    private Action<T, byte[]>? _handler;
-    private byte[]? _payload;
+    private Action<T, ReadOnlyMemory<byte>>? _handler;
+    private ReadOnlyMemory<byte> _payload;
     private Exception? _failure;
     private long _mark;
     private bool _ran;
@@ -27,7 +27,7 @@ internal sealed class HeldCommand<T>
     }
 
     /// <summary>On a turn that took the loop (<see cref="HeldCatalystLoop.TryHold"/>): runs the command, releases the loop, and returns the outcome.</summary>
-    public ValueTask<byte[]?> RunAndRelease(Action<T, byte[]> handler, byte[] payload, string label)
+    public ValueTask<byte[]?> RunAndRelease(Action<T, ReadOnlyMemory<byte>> handler, ReadOnlyMemory<byte> payload, string label)
     {
         (_handler, _payload, _failure, _mark, _ran) = (handler, payload, null, long.MaxValue, false);
         try
@@ -40,7 +40,7 @@ internal sealed class HeldCommand<T>
         finally
         {
             _loop.Release();
-            (_handler, _payload) = (null, null);
+            (_handler, _payload) = (null, default);
         }
 
         var failure = _failure;
@@ -55,7 +55,7 @@ internal sealed class HeldCommand<T>
         _ran = true;
         try
         {
-            _handler!(_tonic, _payload!);
+            _handler!(_tonic, _payload);
             _mark = _loop.PostedCount;
         }
 #pragma warning disable CA1031 // any failure of user code goes back to the caller, who decides (retry or report)

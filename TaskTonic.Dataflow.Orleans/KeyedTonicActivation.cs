@@ -6,7 +6,7 @@ namespace TaskTonic.Dataflow.Orleans;
 internal interface IKeyedTonicActivation
 {
     /// <summary>Applies the command on the tonic (a sparkle decodes it and runs its handler); returns a snapshot when asked.</summary>
-    ValueTask<byte[]?> ApplyAsync(TonicCommand command, bool snapshotAfter);
+    ValueTask<byte[]?> ApplyAsync(long handler, ReadOnlyMemory<byte> payload, bool snapshotAfter);
 
     /// <summary>The persist hook's value after all earlier work (null without one); with <paramref name="finish"/>, the tonic then finishes.</summary>
     ValueTask<byte[]?> SnapshotAsync(bool finish);
@@ -84,23 +84,23 @@ internal sealed class KeyedTonicActivation<T> : IKeyedTonicActivation
         return activation;
     }
 
-    public ValueTask<byte[]?> ApplyAsync(TonicCommand command, bool snapshotAfter)
+    public ValueTask<byte[]?> ApplyAsync(long handler, ReadOnlyMemory<byte> payload, bool snapshotAfter)
     {
-        if (!_options.Handlers.TryGetValue(command.MessageType, out var handler))
+        if (!_options.Handlers.TryGetValue(handler, out var apply))
         {
-            throw new KeyedTonicException($"{_label} has no handler for message type '{command.MessageType}'.");
+            throw new KeyedTonicException($"{_label} has no handler for message type {_options.NameOf(handler)}.");
         }
 
         Func<T, byte[]?>? save = snapshotAfter ? _options.Save : null;
         return save is null && _loop.TryHold()
-            ? _held.RunAndRelease(handler, command.Payload, _label)
-            : RunAsync(new TonicStep<T>(_tonic, handler, command.Payload, save ?? NoSnapshot));
+            ? _held.RunAndRelease(apply, payload, _label)
+            : RunAsync(new TonicStep<T>(_tonic, apply, payload, save ?? NoSnapshot));
     }
 
     public ValueTask<byte[]?> SnapshotAsync(bool finish)
     {
         var save = _options.Save;
-        return RunAsync(new TonicStep<T>(_tonic, null, null, tonic =>
+        return RunAsync(new TonicStep<T>(_tonic, null, default, tonic =>
         {
             var state = save?.Invoke(tonic);
             if (finish)

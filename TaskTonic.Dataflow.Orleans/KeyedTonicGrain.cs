@@ -52,22 +52,22 @@ internal sealed class KeyedTonicGrain(
         }
     }
 
-    public async ValueTask<bool> Deliver(TonicCommand command)
+    public async ValueTask Deliver(byte[] command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (command.Deduplicate && command.Sequence > 0 && command.Sequence <= LastSequenceOf(command.Sender))
+        var (handler, sender, sequence, deduplicate, payload) = CommandFrame.Read(command);
+        if (deduplicate && sequence > 0 && sequence <= LastSequenceOf(sender))
         {
-            return false;
+            throw new DuplicateCommandException($"Command {sequence} of sender {sender} was already applied.");
         }
 
         var checkpoint = _sinceCheckpoint + 1 >= _checkpointEvery;
-        var snapshot = await _tonic!.ApplyAsync(command, snapshotAfter: checkpoint);
-        if (command.Sequence > 0)
+        var snapshot = await _tonic!.ApplyAsync(handler, payload, snapshotAfter: checkpoint);
+        if (sequence > 0)
         {
-            RecordSequence(command.Sender, command.Sequence);
+            RecordSequence(sender, sequence);
         }
 
-        state.State.Applied++;
         _sinceCheckpoint++;
         if (checkpoint)
         {
@@ -79,8 +79,6 @@ internal sealed class KeyedTonicGrain(
             await WriteStateAsync(CancellationToken.None);
             _sinceCheckpoint = 0;
         }
-
-        return true;
     }
 
     public Task<byte[]?> Snapshot() => _tonic!.SnapshotAsync(finish: false).AsTask();

@@ -10,6 +10,5 @@ internal sealed class KeyedTonicGrainState
     [Id(1)]
     public Dictionary<Guid, long> LastSequences { get; set; } = [];
 
-    [Id(2)]
-    public long Applied { get; set; }
+    // Id(2) held an applied-command count that nothing read; it is no longer written (older stored states still load).
 }

@@ -14,14 +14,15 @@ public sealed class KeyedTonicSiloOptions<T>
 {
     internal static readonly MessagePackSerializerOptions Serializer = ContractlessStandardResolver.Options;
 
-    private readonly Dictionary<string, Action<T, byte[]>> _handlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, Action<T, ReadOnlyMemory<byte>>> _handlers = [];
+    private readonly Dictionary<long, string> _names = [];
 
-    /// <summary>Per handler id: decodes a payload and applies it to the tonic (run as a sparkle of the tonic).</summary>
-    internal Dictionary<string, Action<T, byte[]>> Handlers => _handlers;
+    /// <summary>Per handler number (<see cref="HandlerId"/>): decodes a payload and applies it to the tonic (run as a sparkle of the tonic).</summary>
+    internal Dictionary<long, Action<T, ReadOnlyMemory<byte>>> Handlers => _handlers;
 
     internal Func<T, byte[]>? Save { get; private set; }
 
-    internal Action<T, byte[]>? Restore { get; private set; }
+    internal Action<T, ReadOnlyMemory<byte>>? Restore { get; private set; }
 
     /// <summary>Write the grain state (snapshot and sequence table) after every this many applied commands; 1 (default): after each, so nothing acknowledged is lost with a silo.</summary>
     public int CheckpointEvery { get; set; } = 1;
@@ -35,18 +36,26 @@ public sealed class KeyedTonicSiloOptions<T>
     /// <param name="messageType">The handler id the client sends; null for <c>typeof(TMessage).FullName</c> (what <see cref="OrleansPartition{TKey}"/> uses).</param>
     /// <returns>These options, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="handler"/> is null.</exception>
-    /// <exception cref="ArgumentException">A handler with this id was already added.</exception>
+    /// <exception cref="ArgumentException">A handler with this id was already added, or the wire number of this id (a 64-bit hash) equals another id's: give one of them another id.</exception>
     public KeyedTonicSiloOptions<T> Handle<TMessage>(Action<T, TMessage> handler, string? messageType = null)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        var id = messageType ?? MessageTypeId.Of<TMessage>();
-        if (!_handlers.TryAdd(id, (tonic, payload) => handler(tonic, Decode<TMessage>(payload, id))))
+        var id = messageType ?? HandlerId.NameOf<TMessage>();
+        var number = HandlerId.Of(id);
+        if (_names.TryGetValue(number, out var existing))
         {
-            throw new ArgumentException($"A handler for '{id}' was already added.", nameof(messageType));
+            throw new ArgumentException(existing == id
+                ? $"A handler for '{id}' was already added."
+                : $"The handler ids '{existing}' and '{id}' have the same wire number; give one of them another id.", nameof(messageType));
         }
 
+        _names.Add(number, id);
+        _handlers.Add(number, (tonic, payload) => handler(tonic, Decode<TMessage>(payload, id)));
         return this;
     }
+
+    /// <summary>For messages: the handler id of a wire number, or a description of the unknown number.</summary>
+    internal string NameOf(long handler) => _names.TryGetValue(handler, out var id) ? id : $"#{handler:X16} (no registered handler id has this number)";
 
     /// <summary>
     /// Persists the tonic's state in Orleans grain storage: <paramref name="save"/> runs as a sparkle of the tonic at each
@@ -64,7 +73,7 @@ public sealed class KeyedTonicSiloOptions<T>
         return this;
     }
 
-    private static TMessage Decode<TMessage>(byte[] payload, string id)
+    private static TMessage Decode<TMessage>(ReadOnlyMemory<byte> payload, string id)
     {
         try
         {
@@ -88,10 +97,4 @@ public sealed class KeyedTonicSiloOptions<T>
             throw new InvalidOperationException($"No message handler was added for the keyed tonic {typeof(T).Name}: call Handle<TMessage>.");
         }
     }
-}
-
-/// <summary>The default handler id of a message type, the same on client and silo.</summary>
-internal static class MessageTypeId
-{
-    public static string Of<TMessage>() => typeof(TMessage).FullName ?? typeof(TMessage).Name;
 }

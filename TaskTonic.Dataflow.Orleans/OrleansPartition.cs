@@ -71,12 +71,12 @@ public sealed class OrleansPartition<TKey>
     /// <summary>Attempts beyond the first.</summary>
     public long Retries => Interlocked.Read(ref _retries);
 
-    /// <summary>The key's tonic, seen from the client: send to it and read its persisted state.</summary>
+    /// <summary>The key's tonic, seen from the client: send to it and read its persisted state. The same object for every call with one key.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
     public KeyedTonicRef<TKey> For(TKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return new KeyedTonicRef<TKey>(this, key);
+        return LaneOf(key).Ref;
     }
 
     /// <summary>
@@ -88,17 +88,7 @@ public sealed class OrleansPartition<TKey>
     public Task SendAsync<TMessage>(TKey key, TMessage message)
     {
         ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(message);
-        var payload = MessagePackSerializer.Serialize(message, KeyedTonicSiloOptions<Tonic>.Serializer);
-        var lane = _lanes.GetOrAdd(key, static (k, partition) => new KeyLane(partition.Grain(k)), this);
-        lock (lane)
-        {
-            var command = new TonicCommand(MessageTypeId.Of<TMessage>(), payload, SenderId, ++lane.Sequence,
-                _options.Guarantee == DeliveryGuarantee.AtLeastOnceDeduplicated);
-            var send = SendAfterAsync(lane.Tail, lane.Grain, command);
-            lane.Tail = send;
-            return send;
-        }
+        return Send(LaneOf(key), message);
     }
 
     /// <summary>The persisted form of the key's state (its persist hook's value), taken after every send acknowledged before; default when the silo persists nothing.</summary>
@@ -118,18 +108,37 @@ public sealed class OrleansPartition<TKey>
         return Grain(key).Passivate();
     }
 
+    /// <summary>Queues <paramref name="message"/> on <paramref name="lane"/>: its sequence number and its place in the lane's chain are taken together.</summary>
+    internal Task Send<TMessage>(KeyLane lane, TMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var command = CommandFrame.Write(message, SenderId);
+        lock (lane)
+        {
+            CommandFrame.Stamp(command, ++lane.Sequence, _options.Guarantee == DeliveryGuarantee.AtLeastOnceDeduplicated);
+            var send = DeliverAsync(lane.Tail, lane.Grain, command);
+            lane.Tail = send;
+            return send;
+        }
+    }
+
+    private KeyLane LaneOf(TKey key) => _lanes.GetOrAdd(key, static (k, partition) => new KeyLane(partition, k), this);
+
     private IKeyedTonicGrain Grain(TKey key) => _grains.GetGrain<IKeyedTonicGrain>(GrainKey.Of(Name, KeyFormat<TKey>.Format(key)));
 
-    private async Task SendAfterAsync(Task previous, IKeyedTonicGrain grain, TonicCommand command)
+    private async Task DeliverAsync(Task previous, IKeyedTonicGrain grain, byte[] command)
     {
-        try
+        if (!previous.IsCompleted)
         {
-            await previous.ConfigureAwait(false);
-        }
+            try
+            {
+                await previous.ConfigureAwait(false);
+            }
 #pragma warning disable CA1031 // the previous send's failure belongs to its caller; this one goes on
-        catch
+            catch
 #pragma warning restore CA1031
-        {
+            {
+            }
         }
 
         var attempts = _options.Guarantee == DeliveryGuarantee.AtMostOnce ? 1 : _options.MaxAttempts;
@@ -137,16 +146,13 @@ public sealed class OrleansPartition<TKey>
         {
             try
             {
-                var applied = await grain.Deliver(command).ConfigureAwait(false);
-                if (applied)
-                {
-                    Interlocked.Increment(ref _delivered);
-                }
-                else
-                {
-                    Interlocked.Increment(ref _duplicates);
-                }
-
+                await grain.Deliver(command).ConfigureAwait(false);
+                Interlocked.Increment(ref _delivered);
+                return;
+            }
+            catch (DuplicateCommandException)
+            {
+                Interlocked.Increment(ref _duplicates);
                 return;
             }
             catch (Exception) when (attempt < attempts)
@@ -162,10 +168,18 @@ public sealed class OrleansPartition<TKey>
         }
     }
 
-    /// <summary>The send chain, sequence counter and grain of one key.</summary>
-    private sealed class KeyLane(IKeyedTonicGrain grain)
+    /// <summary>One key as the client sees it: its grain, its send chain and sequence counter (guarded by locking the lane), and its <see cref="KeyedTonicRef{TKey}"/>.</summary>
+    internal sealed class KeyLane
     {
-        public IKeyedTonicGrain Grain { get; } = grain;
+        public KeyLane(OrleansPartition<TKey> partition, TKey key)
+        {
+            Grain = partition.Grain(key);
+            Ref = new KeyedTonicRef<TKey>(partition, this, key);
+        }
+
+        public IKeyedTonicGrain Grain { get; }
+
+        public KeyedTonicRef<TKey> Ref { get; }
 
         public Task Tail { get; set; } = Task.CompletedTask;
 

@@ -10,8 +10,8 @@ internal sealed class TonicStep<T>
     where T : Tonic
 {
     private readonly T _tonic;
-    private readonly Action<T, byte[]>? _user;
-    private readonly byte[]? _payload;
+    private readonly Action<T, ReadOnlyMemory<byte>>? _user;
+    private readonly ReadOnlyMemory<byte> _payload;
     private readonly Func<T, byte[]?> _system;
     private TaskCompletionSource<byte[]?>? _waiter;
     private Exception? _failure;
@@ -22,7 +22,7 @@ internal sealed class TonicStep<T>
     /// <param name="user">The user step, or null.</param>
     /// <param name="payload">What the user step is given.</param>
     /// <param name="system">The system step.</param>
-    public TonicStep(T tonic, Action<T, byte[]>? user, byte[]? payload, Func<T, byte[]?> system) =>
+    public TonicStep(T tonic, Action<T, ReadOnlyMemory<byte>>? user, ReadOnlyMemory<byte> payload, Func<T, byte[]?> system) =>
         (_tonic, _user, _payload, _system) = (tonic, user, payload, system);
 
     /// <summary>True once the step completed (its system step ran, or the user step failed).</summary>
@@ -65,7 +65,7 @@ internal sealed class TonicStep<T>
     {
         try
         {
-            _user!(_tonic, _payload!);
+            _user!(_tonic, _payload);
         }
 #pragma warning disable CA1031 // any failure of user code goes back to the caller, who decides (retry or report)
         catch (Exception ex)

@@ -1,3 +1,5 @@
+using MessagePack;
+using MessagePack.Resolvers;
 using Orleans.TestingHost;
 using TaskTonic.Dataflow.Orleans;
 using TaskTonic.Dataflow.Partitioning;
@@ -110,6 +112,9 @@ internal enum PlainMode
 
     /// <summary>Diagnostic: the work handed off the grain turn to the thread pool and awaited.</summary>
     OffTurn,
+
+    /// <summary>Diagnostic: references kept, and the number sent as a MessagePack-serialized message (the serialization our layer adds, without the rest of it).</summary>
+    Serialized,
 }
 
 /// <summary>d) Baseline: a plain grain call per message, same client, same driver; each mode on keys of its own.</summary>
@@ -121,6 +126,7 @@ internal sealed class PlainGrainVariant(TestCluster cluster, int silos, PlainMod
     {
         PlainMode.CachedReferences => $"plain Orleans grains (diagnostic: grain references kept per key), {Silos} silo{Plural}",
         PlainMode.OffTurn => $"plain Orleans grains (diagnostic: work handed off the turn and awaited), {Silos} silo{Plural}",
+        PlainMode.Serialized => $"plain Orleans grains (diagnostic: references kept, message sent MessagePack-serialized), {Silos} silo{Plural}",
         _ => $"plain Orleans grains, {Silos} silo{Plural}",
     };
 
@@ -138,6 +144,8 @@ internal sealed class PlainGrainVariant(TestCluster cluster, int silos, PlainMod
     {
         PlainMode.CachedReferences => (_references[key] ??= cluster.Client.GetGrain<IPlainKeyedGrain>(KeyBase + key)).Deliver(number),
         PlainMode.OffTurn => cluster.Client.GetGrain<IPlainKeyedGrain>(KeyBase + key).DeliverOffTurn(number),
+        PlainMode.Serialized => (_references[key] ??= cluster.Client.GetGrain<IPlainKeyedGrain>(KeyBase + key))
+            .DeliverSerialized(MessagePackSerializer.Serialize(new Work(number), ContractlessStandardResolver.Options)),
         _ => cluster.Client.GetGrain<IPlainKeyedGrain>(KeyBase + key).Deliver(number),
     };
 

@@ -11,21 +11,21 @@ namespace TaskTonic.Dataflow.Benchmarks.Orleans;
 /// </summary>
 internal static class OrleansBenchmark
 {
-    private const int Keys = 1_024;
+    private static readonly int Keys = int.Parse(Environment.GetEnvironmentVariable("TT_KEYS") ?? "1024", CultureInfo.InvariantCulture);
 
     /// <summary>Closed loops of the light-load latency run (on keys of their own, after the 1,024).</summary>
     private const int LightKeys = 8;
 
     /// <summary>Keys of the loaded and the light runs together (0 … AllKeys - 1).</summary>
-    public const int AllKeys = Keys + LightKeys;
+    public static readonly int AllKeys = Keys + LightKeys;
     private const double Target = 1.2;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static async Task<int> RunAsync(bool quick)
     {
-        var perKey = quick ? 5 : 100;
+        var perKey = quick ? 5 : 102_400 / Keys;
         var lightPerKey = quick ? 20 : 250;
-        var rounds = quick ? 3 : 5;
+        var rounds = quick ? 3 : int.Parse(Environment.GetEnvironmentVariable("TT_ROUNDS") ?? "5", CultureInfo.InvariantCulture);
         var loadBefore = MachineInfo.LoadAverage();
         Console.WriteLine($"orleans: {Keys * perKey:N0} messages over {Keys:N0} keys per round, {rounds} rounds; load before {loadBefore}");
         TestCluster? one = null, three = null;
@@ -41,7 +41,21 @@ internal static class OrleansBenchmark
                 new OursVariant(three, 3), new PlainGrainVariant(three, 3),
                 new PlainGrainVariant(one, 1, PlainMode.CachedReferences),
                 new PlainGrainVariant(one, 1, PlainMode.OffTurn),
+                new PlainGrainVariant(one, 1, PlainMode.Serialized),
             ];
+            if (Environment.GetEnvironmentVariable("TT_FOCUS") == "ours")
+            {
+                variants = [variants[1]];
+            }
+            else if (Environment.GetEnvironmentVariable("TT_FOCUS") == "cached")
+            {
+                variants = [variants[5]];
+            }
+            else if (Environment.GetEnvironmentVariable("TT_FOCUS") == "1")
+            {
+                variants = [variants[1], variants[2], variants[5], variants[7]];
+            }
+
             var sent = new long[variants.Length];
             var lightSent = new long[variants.Length];
             var results = variants.Select(_ => new List<RoundResult>()).ToArray();
@@ -49,6 +63,11 @@ internal static class OrleansBenchmark
             var problems = new List<string>();
             for (var round = -1; round < rounds; round++)
             {
+                if (round == 0 && Environment.GetEnvironmentVariable("TT_ALLOC") == "1")
+                {
+                    AllocListener.Instance = new AllocListener { On = true };
+                }
+
                 var size = perKey; // round -1 warms up at full size: activates every key, tiered JIT reaches its final code
                 // every other round runs the variants in reverse order: none always follows the same neighbour
                 for (var i = 0; i < variants.Length; i++)
@@ -79,6 +98,13 @@ internal static class OrleansBenchmark
                 }
 
                 Console.WriteLine(round < 0 ? "warm-up done" : $"round {round + 1} done (load {MachineInfo.LoadAverage()})");
+            }
+
+            if (variants.Length == 1)
+            {
+                AllocListener.Instance?.Print((long)rounds * ((Keys * perKey) + (LightKeys * lightPerKey)));
+                Console.WriteLine(string.Join("\n", results[0].Select(r => $"{r.MessagesPerSecond:N0} msg/s {r.CpuMicroseconds:N2} us {r.BytesAllocated:N0} B")));
+                return 0;
             }
 
             var report = Report(variants, results, light, (Keys * perKey, LightKeys * lightPerKey), rounds, loadBefore, problems, quick);

@@ -1,3 +1,6 @@
+using MessagePack;
+using MessagePack.Resolvers;
+
 namespace TaskTonic.Dataflow.Benchmarks.Orleans;
 
 /// <summary>The baseline: a plain Orleans grain per key doing the same work, with no TaskTonic layer.</summary>
@@ -8,6 +11,9 @@ public interface IPlainKeyedGrain : IGrainWithIntegerKey
 
     /// <summary>Diagnostic: the same work, handed off the grain turn to the thread pool and awaited (one hop out and back, as our grain does to its catalyst).</summary>
     Task DeliverOffTurn(long number);
+
+    /// <summary>Diagnostic: the number as a MessagePack-serialized <see cref="Work"/> (what our layer's wire carries), decoded on the turn.</summary>
+    Task DeliverSerialized(byte[] work);
 
     /// <summary>The key's tally.</summary>
     Task<KeyTally> Tally();
@@ -34,6 +40,12 @@ internal sealed class PlainKeyedGrain : Grain, IPlainKeyedGrain
             return state;
         });
         _state = state;
+    }
+
+    public Task DeliverSerialized(byte[] work)
+    {
+        _state.Apply(MessagePackSerializer.Deserialize<Work>(work, ContractlessStandardResolver.Options).Number);
+        return Task.CompletedTask;
     }
 
     public Task<KeyTally> Tally() => Task.FromResult(_state.Tally);

@@ -9,17 +9,21 @@ namespace TaskTonic.Dataflow.Internal;
 /// orders still run one at a time, in the order queued, but the owner's own work needs no hop to another thread.
 /// </summary>
 /// <remarks>
-/// Used where something outside the runtime already runs one turn at a time for the tonic (an Orleans grain
-/// activation): the turn holds the loop, posts its work and runs it to the point it needs, then releases.
+/// <para>Used where something outside the runtime already runs one turn at a time for the tonic (an Orleans grain
+/// activation): the turn holds the loop, posts its work and runs it to the point it needs, then releases.</para>
+/// <para>Many such loops are alive at once (one per active key) and each is touched once per turn, usually from a
+/// cold cache, so the common case (one order queued, run, done) reads and writes this object only: the next order
+/// waits in a field, the lock is the object's own monitor, and only orders behind it go to a queue.</para>
 /// </remarks>
 internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
 {
     private const int Free = 0;
     private const int Held = 1;
 
-    private readonly Lock _gate = new();
-    private readonly Queue<WorkOrder> _queue = new();
+    private readonly Queue<WorkOrder> _behind = new(); // orders queued behind _next
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private WorkOrder _next;
+    private int _queued; // _next (when > 0) and the orders behind it; guarded by the monitor of this object
     private int _holder;
     private bool _completed;
     private long _posted;
@@ -31,9 +35,9 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
     {
         get
         {
-            lock (_gate)
+            lock (this)
             {
-                return _queue.Count;
+                return _queued;
             }
         }
     }
@@ -52,13 +56,15 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
     {
         System.Diagnostics.Debug.Assert(Volatile.Read(ref _holder) == Held, "Only the holder runs work orders.");
         WorkOrder order;
-        lock (_gate)
+        lock (this)
         {
-            if (!_queue.TryDequeue(out order))
+            if (_queued == 0)
             {
                 return false;
             }
 
+            order = _next;
+            _next = --_queued > 0 ? _behind.Dequeue() : default;
             _run++;
         }
 
@@ -78,9 +84,9 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
         }
 
         bool pending;
-        lock (_gate)
+        lock (this)
         {
-            pending = _queue.Count > 0;
+            pending = _queued > 0;
             if (!pending && _completed)
             {
                 _completion.TrySetResult();
@@ -95,14 +101,22 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
 
     public override bool Post(in WorkOrder order)
     {
-        lock (_gate)
+        lock (this)
         {
             if (_completed)
             {
                 return false;
             }
 
-            _queue.Enqueue(order);
+            if (_queued++ == 0)
+            {
+                _next = order;
+            }
+            else
+            {
+                _behind.Enqueue(order);
+            }
+
             Interlocked.Increment(ref _posted); // a full fence before the read below (see Release)
         }
 
@@ -117,7 +131,7 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
 
     public override void Complete()
     {
-        lock (_gate)
+        lock (this)
         {
             Volatile.Write(ref _completed, true);
         }
