@@ -4,7 +4,7 @@ using TaskTonic.Dataflow.Benchmarks.Infrastructure;
 using TaskTonic.Dataflow.Benchmarks.Memory;
 using TaskTonic.Dataflow.Benchmarks.Reporting;
 
-// dotnet run -c Release -- [--quick | --dry | --isolated] [--memory | --timers | --partition-memory | --tcp-memory | --orleans | --latency-lab] [--skynet-million] [BenchmarkDotNet arguments, e.g. --filter '*Flood*']
+// dotnet run -c Release -- [--quick | --dry | --isolated] [--memory | --timers | --partition-memory | --tcp-memory | --orleans [--workstation-gc] | --latency-lab] [--skynet-million] [BenchmarkDotNet arguments, e.g. --filter '*Flood*']
 var arguments = args.ToList();
 var quick = arguments.Remove("--quick");
 var dry = arguments.Remove("--dry");
@@ -40,6 +40,13 @@ if (timers)
 if (arguments.Remove("--orleans"))
 {
     // Issue 18: keyed messages in process vs our Orleans partition vs plain grains, 1 and 3 in-process silos.
+    // Silos run best under server GC (Orleans' configuration guidance), which a running process cannot switch to:
+    // the benchmark re-launches itself with it, unless asked for the workstation GC this project runs with.
+    if (!arguments.Remove("--workstation-gc") && !System.Runtime.GCSettings.IsServerGC)
+    {
+        return await ServerGc.RelaunchAsync(args);
+    }
+
     return await TaskTonic.Dataflow.Benchmarks.Orleans.OrleansBenchmark.RunAsync(quick);
 }
 

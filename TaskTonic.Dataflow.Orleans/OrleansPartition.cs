@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using MessagePack;
 
 namespace TaskTonic.Dataflow.Orleans;
@@ -23,7 +24,6 @@ public sealed class OrleansPartition<TKey>
     private readonly OrleansPartitionOptions _options;
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<TKey, KeyLane> _lanes = new();
-    private long _delivered;
     private long _duplicates;
     private long _failed;
     private long _retries;
@@ -59,8 +59,8 @@ public sealed class OrleansPartition<TKey>
     /// <summary>The guarantee of this partition's sends.</summary>
     public DeliveryGuarantee Guarantee => _options.Guarantee;
 
-    /// <summary>Messages applied by their key's tonic.</summary>
-    public long Delivered => Interlocked.Read(ref _delivered);
+    /// <summary>Messages applied by their key's tonic (a sum over the keys sent to: each key counts its own, so sends on different threads share no counter).</summary>
+    public long Delivered => _lanes.Values.Sum(lane => Volatile.Read(ref lane.Delivered));
 
     /// <summary>Messages the grain dropped as already applied (a retry whose first attempt had run).</summary>
     public long Duplicates => Interlocked.Read(ref _duplicates);
@@ -116,7 +116,8 @@ public sealed class OrleansPartition<TKey>
         lock (lane)
         {
             CommandFrame.Stamp(command, ++lane.Sequence, _options.Guarantee == DeliveryGuarantee.AtLeastOnceDeduplicated);
-            var send = DeliverAsync(lane.Tail, lane.Grain, command);
+            var previous = lane.Tail;
+            var send = previous.IsCompleted ? DeliverAsync(lane, command) : DeliverAfterAsync(previous, lane, command);
             lane.Tail = send;
             return send;
         }
@@ -126,28 +127,51 @@ public sealed class OrleansPartition<TKey>
 
     private IKeyedTonicGrain Grain(TKey key) => _grains.GetGrain<IKeyedTonicGrain>(GrainKey.Of(Name, KeyFormat<TKey>.Format(key)));
 
-    private async Task DeliverAsync(Task previous, IKeyedTonicGrain grain, byte[] command)
+    /// <summary>Sends <paramref name="command"/> once the lane's previous send completed (its failure does not stop this one).</summary>
+    private static async Task DeliverAfterAsync(Task previous, KeyLane lane, byte[] command)
     {
-        if (!previous.IsCompleted)
+        try
         {
-            try
-            {
-                await previous.ConfigureAwait(false);
-            }
+            await previous.ConfigureAwait(false);
+        }
 #pragma warning disable CA1031 // the previous send's failure belongs to its caller; this one goes on
-            catch
+        catch
 #pragma warning restore CA1031
-            {
-            }
+        {
         }
 
-        var attempts = _options.Guarantee == DeliveryGuarantee.AtMostOnce ? 1 : _options.MaxAttempts;
-        for (var attempt = 1; ; attempt++)
+        await lane.Partition.DeliverAsync(lane, command).ConfigureAwait(false);
+    }
+
+    /// <summary>The first attempt: kept small (it is every message's path); failures go on in <see cref="RetryAsync"/>.</summary>
+    private async Task DeliverAsync(KeyLane lane, byte[] command)
+    {
+        try
         {
+            await lane.Grain.Deliver(command).ConfigureAwait(false);
+            lane.Delivered++; // the lane's sends run one after another: one writer at a time
+        }
+        catch (DuplicateCommandException)
+        {
+            Interlocked.Increment(ref _duplicates);
+        }
+        catch (Exception failure)
+        {
+            await RetryAsync(lane, command, failure).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RetryAsync(KeyLane lane, byte[] command, Exception failure)
+    {
+        var attempts = _options.Guarantee == DeliveryGuarantee.AtMostOnce ? 1 : _options.MaxAttempts;
+        for (var attempt = 2; attempt <= attempts; attempt++)
+        {
+            Interlocked.Increment(ref _retries);
+            await Task.Delay(_options.RetryDelay * (attempt - 1), _clock).ConfigureAwait(false);
             try
             {
-                await grain.Deliver(command).ConfigureAwait(false);
-                Interlocked.Increment(ref _delivered);
+                await lane.Grain.Deliver(command).ConfigureAwait(false);
+                lane.Delivered++;
                 return;
             }
             catch (DuplicateCommandException)
@@ -155,27 +179,33 @@ public sealed class OrleansPartition<TKey>
                 Interlocked.Increment(ref _duplicates);
                 return;
             }
-            catch (Exception) when (attempt < attempts)
+#pragma warning disable CA1031 // kept as the failure to report if this was the last attempt
+            catch (Exception next)
+#pragma warning restore CA1031
             {
-                Interlocked.Increment(ref _retries);
-                await Task.Delay(_options.RetryDelay * attempt, _clock).ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                Interlocked.Increment(ref _failed);
-                throw;
+                failure = next;
             }
         }
+
+        Interlocked.Increment(ref _failed);
+        ExceptionDispatchInfo.Throw(failure);
     }
 
     /// <summary>One key as the client sees it: its grain, its send chain and sequence counter (guarded by locking the lane), and its <see cref="KeyedTonicRef{TKey}"/>.</summary>
     internal sealed class KeyLane
     {
+#pragma warning disable CA1051 // counted in place (Volatile reads for the sum)
+        public long Delivered;
+#pragma warning restore CA1051
+
         public KeyLane(OrleansPartition<TKey> partition, TKey key)
         {
+            Partition = partition;
             Grain = partition.Grain(key);
             Ref = new KeyedTonicRef<TKey>(partition, this, key);
         }
+
+        public OrleansPartition<TKey> Partition { get; }
 
         public IKeyedTonicGrain Grain { get; }
 

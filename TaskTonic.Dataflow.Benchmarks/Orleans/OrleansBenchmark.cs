@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime;
 using System.Text;
 using Orleans.TestingHost;
 using TaskTonic.Dataflow.Benchmarks.Reporting;
@@ -11,21 +12,21 @@ namespace TaskTonic.Dataflow.Benchmarks.Orleans;
 /// </summary>
 internal static class OrleansBenchmark
 {
-    private static readonly int Keys = int.Parse(Environment.GetEnvironmentVariable("TT_KEYS") ?? "1024", CultureInfo.InvariantCulture);
+    private const int Keys = 1_024;
 
     /// <summary>Closed loops of the light-load latency run (on keys of their own, after the 1,024).</summary>
     private const int LightKeys = 8;
 
     /// <summary>Keys of the loaded and the light runs together (0 … AllKeys - 1).</summary>
-    public static readonly int AllKeys = Keys + LightKeys;
+    public const int AllKeys = Keys + LightKeys;
     private const double Target = 1.2;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static async Task<int> RunAsync(bool quick)
     {
-        var perKey = quick ? 5 : 102_400 / Keys;
+        var perKey = quick ? 5 : 100;
         var lightPerKey = quick ? 20 : 250;
-        var rounds = quick ? 3 : int.Parse(Environment.GetEnvironmentVariable("TT_ROUNDS") ?? "5", CultureInfo.InvariantCulture);
+        var rounds = quick ? 3 : 5;
         var loadBefore = MachineInfo.LoadAverage();
         Console.WriteLine($"orleans: {Keys * perKey:N0} messages over {Keys:N0} keys per round, {rounds} rounds; load before {loadBefore}");
         TestCluster? one = null, three = null;
@@ -43,19 +44,6 @@ internal static class OrleansBenchmark
                 new PlainGrainVariant(one, 1, PlainMode.OffTurn),
                 new PlainGrainVariant(one, 1, PlainMode.Serialized),
             ];
-            if (Environment.GetEnvironmentVariable("TT_FOCUS") == "ours")
-            {
-                variants = [variants[1]];
-            }
-            else if (Environment.GetEnvironmentVariable("TT_FOCUS") == "cached")
-            {
-                variants = [variants[5]];
-            }
-            else if (Environment.GetEnvironmentVariable("TT_FOCUS") == "1")
-            {
-                variants = [variants[1], variants[2], variants[5], variants[7]];
-            }
-
             var sent = new long[variants.Length];
             var lightSent = new long[variants.Length];
             var results = variants.Select(_ => new List<RoundResult>()).ToArray();
@@ -63,11 +51,6 @@ internal static class OrleansBenchmark
             var problems = new List<string>();
             for (var round = -1; round < rounds; round++)
             {
-                if (round == 0 && Environment.GetEnvironmentVariable("TT_ALLOC") == "1")
-                {
-                    AllocListener.Instance = new AllocListener { On = true };
-                }
-
                 var size = perKey; // round -1 warms up at full size: activates every key, tiered JIT reaches its final code
                 // every other round runs the variants in reverse order: none always follows the same neighbour
                 for (var i = 0; i < variants.Length; i++)
@@ -98,13 +81,6 @@ internal static class OrleansBenchmark
                 }
 
                 Console.WriteLine(round < 0 ? "warm-up done" : $"round {round + 1} done (load {MachineInfo.LoadAverage()})");
-            }
-
-            if (variants.Length == 1)
-            {
-                AllocListener.Instance?.Print((long)rounds * ((Keys * perKey) + (LightKeys * lightPerKey)));
-                Console.WriteLine(string.Join("\n", results[0].Select(r => $"{r.MessagesPerSecond:N0} msg/s {r.CpuMicroseconds:N2} us {r.BytesAllocated:N0} B")));
-                return 0;
             }
 
             var report = Report(variants, results, light, (Keys * perKey, LightKeys * lightPerKey), rounds, loadBefore, problems, quick);
@@ -145,6 +121,9 @@ internal static class OrleansBenchmark
         text.AppendLine(Inv, $"- Load average (1/5/15 min): {loadBefore} before, {MachineInfo.LoadAverage()} after");
         text.AppendLine(Inv, $"- Per round: {messages.Loaded:N0} messages over {Keys:N0} keys, one closed loop per key ({Keys:N0} in flight), ≈1 µs of work per message; then a light-load run: {messages.Light:N0} messages over {LightKeys} other keys ({LightKeys} in flight); {rounds} rounds interleaved (every other round in reverse order), a full garbage collection before each run, medians shown");
         text.AppendLine("- Latency: from the send call to its task completing (handler ran, acknowledgement back); ours: `OrleansPartition.SendAsync`, plain: the grain call");
+        text.AppendLine(GCSettings.IsServerGC
+            ? "- GC: server GC, as Orleans recommends for silos (the benchmark re-launches itself with it; `--workstation-gc` runs it under the default workstation GC)"
+            : "- GC: workstation GC (`--workstation-gc`; the default run uses server GC, as Orleans recommends for silos)");
         text.AppendLine("- Ours: guarantee `AtLeastOnceDeduplicated` (default), no checkpoint inside the run; plain grains persist nothing");
         text.AppendLine("- CPU µs/msg and B/msg: process CPU time and bytes allocated per message during the 1,024-loop run (client, silos and catalysts all in this process)");
         text.AppendLine("- Overhead = plain msg/s ÷ ours msg/s (time per message, ours ÷ plain), same silo count; target ≤ 1.2×. CPU = ours ÷ plain CPU µs/msg (steadier than msg/s on a loaded box)");
@@ -162,7 +141,7 @@ internal static class OrleansBenchmark
                 var cpu = Median(r.Select(x => x.CpuMicroseconds)) / Median(results[plain].Select(x => x.CpuMicroseconds));
                 overhead = string.Format(Inv, "{0:0.00}× ({1}); CPU {2:0.00}×", ratio, ratio <= Target ? "met" : "not met", cpu);
             }
-            else if (variants[v] is PlainGrainVariant { Mode: PlainMode.CachedReferences } cached)
+            else if (variants[v] is PlainGrainVariant { Mode: PlainMode.CachedReferences or PlainMode.Serialized } cached)
             {
                 var ours = Array.FindIndex(variants, p => p is OursVariant && p.Silos == cached.Silos);
                 var ratio = Median(r.Select(x => x.MessagesPerSecond)) / Median(results[ours].Select(x => x.MessagesPerSecond));
