@@ -15,6 +15,9 @@ internal static class CommandFrame
 {
     private const int HeaderSize = 33;
 
+    /// <summary>A thread keeps its writer for the next command only up to this size (one huge message does not pin its buffer).</summary>
+    private const int KeptWriterCapacity = 64 * 1024;
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_writer;
 
@@ -37,7 +40,7 @@ internal static class CommandFrame
         }
         finally
         {
-            t_writer = writer;
+            t_writer = writer.Capacity <= KeptWriterCapacity ? writer : null;
         }
     }
 

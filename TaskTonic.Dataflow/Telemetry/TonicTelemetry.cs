@@ -88,7 +88,9 @@ public static class TonicTelemetry
     /// True while anything listens to the duration histogram or the activity source, or while a work order carrying a
     /// trace context is on its way (so a carried context is always unwrapped). A few loads and one branch on the hot path.
     /// </summary>
-    internal static bool Observed => (Interlocked.Read(ref s_carried) != 0) | Source.HasListeners() | SparkleDuration.Enabled;
+    /// <remarks>A plain (volatile) load of the carried count: <c>Interlocked.Read</c> is a locked read-modify-write that
+    /// makes every core's work order take the counter's cache line exclusive.</remarks>
+    internal static bool Observed => (Volatile.Read(ref s_carried) != 0) | Source.HasListeners() | SparkleDuration.Enabled;
 
     /// <summary>
     /// On the post path, while the source has listeners: wraps the arguments with the running sparkle's span context, so
