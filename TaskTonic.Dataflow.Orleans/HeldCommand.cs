@@ -1,4 +1,5 @@
 using TaskTonic.Dataflow.Internal;
+using TaskTonic.Dataflow.Telemetry;
 
 namespace TaskTonic.Dataflow.Orleans;
 
@@ -32,7 +33,14 @@ internal sealed class HeldCommand<T>
         (_handler, _payload, _failure, _mark, _ran) = (handler, payload, null, long.MaxValue, false);
         try
         {
-            _tonic.PostUserCallback(_run);
+            // idle loop: the handler's sparkle runs at once (what the queue would run next); else it queues as usual
+            var context = Ambient.Current;
+            if (TonicTelemetry.Observed
+                || !_loop.TryRunNow(new WorkOrder(_tonic, SystemSparkle.UserCallback, _run, context.Tonic, context.Sparkle)))
+            {
+                _tonic.PostUserCallback(_run);
+            }
+
             while (_loop.RunCount < _mark && _loop.TryRunOne())
             {
             }

@@ -85,20 +85,34 @@ internal sealed partial class InProcessHost : Tonic
     }
 }
 
-/// <summary>b, c) Our layer: <see cref="OrleansPartition{TKey}"/> (default guarantee, at-least-once deduplicated) to the keyed-tonic grains.</summary>
-internal sealed class OursVariant(TestCluster cluster, int silos) : IKeyedVariant
+/// <summary>
+/// b, c) Our layer: <see cref="OrleansPartition{TKey}"/> (default guarantee, at-least-once deduplicated) to the keyed-tonic
+/// grains, <c>For(key)</c> per message; diagnostic: each key's <see cref="KeyedTonicRef{TKey}"/> taken once and kept (on keys of its own).
+/// </summary>
+internal sealed class OursVariant(TestCluster cluster, int silos, bool keptReferences = false) : IKeyedVariant
 {
     private readonly OrleansPartition<int> _partition = new(cluster.Client, BenchCluster.Partition);
+    private readonly KeyedTonicRef<int>?[] _references = new KeyedTonicRef<int>?[OrleansBenchmark.AllKeys];
 
-    public string Name => $"ours: `OrleansPartition`, {Silos} silo{(Silos == 1 ? string.Empty : "s")}";
+    public string Name => keptReferences
+        ? $"ours (diagnostic: `KeyedTonicRef` kept per key), {Silos} silo{Plural}"
+        : $"ours: `OrleansPartition`, {Silos} silo{Plural}";
+
+    public bool KeptReferences => keptReferences;
 
     public int Silos => silos;
 
     public long Anomalies => _partition.Failed + _partition.Duplicates;
 
-    public Task SendAsync(int key, long number) => _partition.For(key).SendAsync(new Work(number));
+    private string Plural => Silos == 1 ? string.Empty : "s";
 
-    public Task<KeyTally?> TallyAsync(int key) => _partition.SnapshotAsync<KeyTally>(key);
+    private int KeyBase => keptReferences ? 1_000_000 : 0;
+
+    public Task SendAsync(int key, long number) => keptReferences
+        ? (_references[key] ??= _partition.For(KeyBase + key)).SendAsync(new Work(number))
+        : _partition.For(key).SendAsync(new Work(number));
+
+    public Task<KeyTally?> TallyAsync(int key) => _partition.SnapshotAsync<KeyTally>(KeyBase + key);
 }
 
 /// <summary>How the plain-grain baseline calls its grains.</summary>

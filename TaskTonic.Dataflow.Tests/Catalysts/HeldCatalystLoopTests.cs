@@ -150,4 +150,42 @@ public sealed partial class HeldCatalystLoopTests(HeldCatalystLoopTests.TargetFi
         HoldOnceFree(loop);
         loop.Release();
     }
+
+    [Fact]
+    public void HL11_TryRunNow_on_an_idle_held_loop_runs_the_order_on_the_holder_thread_without_counting_it()
+    {
+        var recorder = new Recorder();
+        var loop = new HeldCatalystLoop(recorder.Execute);
+        Assert.True(loop.TryHold());
+
+        Assert.True(loop.TryRunNow(Order(1)));
+        Assert.True(loop.Post(Order(2))); // queued after it, run by the holder as usual
+        Assert.True(loop.TryRunOne());
+        loop.Release();
+
+        Assert.Equal([1, 2], recorder.Numbers);
+        Assert.All(recorder.Runs, r => Assert.Equal(Environment.CurrentManagedThreadId, r.Thread));
+        Assert.Equal(1, loop.PostedCount);
+        Assert.Equal(1, loop.RunCount);
+    }
+
+    [Fact]
+    public void HL12_TryRunNow_refuses_while_orders_wait_so_they_keep_their_place_and_after_completion()
+    {
+        var recorder = new Recorder();
+        var loop = new HeldCatalystLoop(recorder.Execute);
+        Assert.True(loop.TryHold());
+        Assert.True(loop.Post(Order(1)));
+
+        Assert.False(loop.TryRunNow(Order(2)));
+        Assert.Empty(recorder.Numbers);
+        Assert.True(loop.TryRunOne());
+        Assert.True(loop.TryRunNow(Order(3)));
+
+        loop.Complete();
+        Assert.False(loop.TryRunNow(Order(4)));
+        loop.Release();
+
+        Assert.Equal([1, 3], recorder.Numbers);
+    }
 }

@@ -72,6 +72,24 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
         return true;
     }
 
+    /// <summary>
+    /// The holder runs <paramref name="order"/> at once, on its own thread, when nothing is queued (it would run next
+    /// anyway): no trip through the queue. False, and nothing run, when orders wait or the loop completed: then post it.
+    /// Orders run this way are not counted in <see cref="PostedCount"/> and <see cref="RunCount"/>.
+    /// </summary>
+    /// <remarks>An order another thread queues while this one runs waits behind it, as if this one had been posted first.</remarks>
+    public bool TryRunNow(in WorkOrder order)
+    {
+        System.Diagnostics.Debug.Assert(Volatile.Read(ref _holder) == Held, "Only the holder runs work orders.");
+        if (Volatile.Read(ref _queued) != 0 || Volatile.Read(ref _completed))
+        {
+            return false;
+        }
+
+        execute(order);
+        return true;
+    }
+
     /// <summary>Gives the loop back; work still queued goes to a pool drain.</summary>
     public void Release()
     {
