@@ -5,8 +5,9 @@ namespace TaskTonic.Dataflow.Orleans;
 
 /// <summary>
 /// The fast path of a command, reused by every turn of one activation: run on the turn that holds the key's loop, it
-/// queues the handler as a user sparkle of the tonic and runs the catalyst's work orders until the handler ran and so
-/// did every work order queued by then (what the handler queued on its own tonic). No acknowledgement work order and
+/// runs the handler as a user sparkle of the tonic (at once when nothing is queued, else behind what is) and then the
+/// catalyst's work orders until the handler ran and so did every work order queued by then (what the handler queued on
+/// its own tonic). No acknowledgement work order and
 /// nothing allocated per command; the grain is not reentrant, so one turn at a time uses it.
 /// </summary>
 internal sealed class HeldCommand<T>

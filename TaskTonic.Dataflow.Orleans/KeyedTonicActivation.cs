@@ -14,8 +14,8 @@ internal interface IKeyedTonicActivation
 
 /// <summary>
 /// One activation of a key on this silo: the key's tonic on a catalyst of its own, whose loop the grain's turn holds.
-/// Orleans runs one turn of the grain at a time; a turn takes the loop, queues its step and runs the catalyst's work
-/// orders on the turn's own thread until the step is done, then gives the loop back. So a command costs no thread hop
+/// Orleans runs one turn of the grain at a time; a turn takes the loop, runs its step (at once on an idle loop, else
+/// queued) and the catalyst's work orders on the turn's own thread until the step is done, then gives the loop back. So a command costs no thread hop
 /// and no second queue: the grain's turn is the catalyst's run. Work that reaches the tonic between turns (its timers,
 /// other tonics) runs on a thread-pool drain of the same loop; a turn that finds the drain busy queues its step behind
 /// it and awaits it (the slow path).
