@@ -26,7 +26,25 @@ internal static class ServerGc
         start.Environment["DOTNET_gcServer"] = "1";
         start.Environment["DOTNET_gcConcurrent"] = "1";
         using var child = Process.Start(start) ?? throw new InvalidOperationException("The benchmark could not re-launch itself.");
-        await child.WaitForExitAsync().ConfigureAwait(false);
-        return child.ExitCode;
+
+        // stopped (SIGTERM, Ctrl+C): take the child along rather than leave it running alone
+        void StopChild(object? sender, EventArgs e)
+        {
+            if (!child.HasExited)
+            {
+                child.Kill(entireProcessTree: true);
+            }
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += StopChild;
+        try
+        {
+            await child.WaitForExitAsync().ConfigureAwait(false);
+            return child.ExitCode;
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.ProcessExit -= StopChild;
+        }
     }
 }
