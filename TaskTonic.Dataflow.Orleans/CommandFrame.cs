@@ -30,10 +30,7 @@ internal static class CommandFrame
         try
         {
             writer.ResetWrittenCount();
-            var header = writer.GetSpan(HeaderSize);
-            BinaryPrimitives.WriteInt64LittleEndian(header, HandlerId.For<TMessage>());
-            sender.TryWriteBytes(header[8..24]);
-            header[24..HeaderSize].Clear();
+            WriteHeader(writer.GetSpan(HeaderSize), HandlerId.For<TMessage>(), sender, sequence: 0, deduplicate: false);
             writer.Advance(HeaderSize);
             MessagePackSerializer.Serialize(writer, message, KeyedTonicSiloOptions<Tonic>.Serializer);
             return writer.WrittenSpan.ToArray();
@@ -45,9 +42,9 @@ internal static class CommandFrame
     }
 
     /// <summary>Writes the sequence number and the deduplicate flag, once the command has its place in its key's lane.</summary>
-    public static void Stamp(byte[] frame, long sequence, bool deduplicate)
+    public static void Stamp(Span<byte> frame, long sequence, bool deduplicate)
     {
-        BinaryPrimitives.WriteInt64LittleEndian(frame.AsSpan(24, 8), sequence);
+        BinaryPrimitives.WriteInt64LittleEndian(frame[24..32], sequence);
         frame[32] = deduplicate ? (byte)1 : (byte)0;
     }
 
@@ -55,9 +52,7 @@ internal static class CommandFrame
     public static byte[] Of(long handler, ReadOnlySpan<byte> payload, Guid sender, long sequence, bool deduplicate)
     {
         var frame = new byte[HeaderSize + payload.Length];
-        BinaryPrimitives.WriteInt64LittleEndian(frame, handler);
-        sender.TryWriteBytes(frame.AsSpan(8, 16));
-        Stamp(frame, sequence, deduplicate);
+        WriteHeader(frame, handler, sender, sequence, deduplicate);
         payload.CopyTo(frame.AsSpan(HeaderSize));
         return frame;
     }
@@ -74,5 +69,12 @@ internal static class CommandFrame
         var span = frame.AsSpan();
         return (BinaryPrimitives.ReadInt64LittleEndian(span), new Guid(span[8..24]), BinaryPrimitives.ReadInt64LittleEndian(span[24..32]),
             (span[32] & 1) != 0, frame.AsMemory(HeaderSize));
+    }
+
+    private static void WriteHeader(Span<byte> header, long handler, Guid sender, long sequence, bool deduplicate)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(header, handler);
+        sender.TryWriteBytes(header[8..24]);
+        Stamp(header, sequence, deduplicate);
     }
 }

@@ -86,15 +86,15 @@ internal sealed class KeyedTonicActivation<T> : IKeyedTonicActivation
 
     public ValueTask<byte[]?> ApplyAsync(long handler, ReadOnlyMemory<byte> payload, bool snapshotAfter)
     {
-        if (!_options.Handlers.TryGetValue(handler, out var apply))
+        if (!_options.Handlers.TryGetValue(handler, out var known))
         {
             throw new KeyedTonicException($"{_label} has no handler for message type {_options.NameOf(handler)}.");
         }
 
         Func<T, byte[]?>? save = snapshotAfter ? _options.Save : null;
         return save is null && _loop.TryHold()
-            ? _held.RunAndRelease(apply, payload, _label)
-            : RunAsync(new TonicStep<T>(_tonic, apply, payload, save ?? NoSnapshot));
+            ? _held.RunAndRelease(known.Apply, payload, _label)
+            : RunAsync(new TonicStep<T>(_tonic, known.Apply, payload, save ?? NoSnapshot));
     }
 
     public ValueTask<byte[]?> SnapshotAsync(bool finish)

@@ -14,11 +14,8 @@ public sealed class KeyedTonicSiloOptions<T>
 {
     internal static readonly MessagePackSerializerOptions Serializer = ContractlessStandardResolver.Options;
 
-    private readonly Dictionary<long, Action<T, ReadOnlyMemory<byte>>> _handlers = [];
-    private readonly Dictionary<long, string> _names = [];
-
-    /// <summary>Per handler number (<see cref="HandlerId"/>): decodes a payload and applies it to the tonic (run as a sparkle of the tonic).</summary>
-    internal Dictionary<long, Action<T, ReadOnlyMemory<byte>>> Handlers => _handlers;
+    /// <summary>Per handler number (<see cref="HandlerId"/>): the handler id and what decodes a payload and applies it to the tonic (run as a sparkle of the tonic).</summary>
+    internal Dictionary<long, (string Id, Action<T, ReadOnlyMemory<byte>> Apply)> Handlers { get; } = [];
 
     internal Func<T, byte[]>? Save { get; private set; }
 
@@ -42,20 +39,19 @@ public sealed class KeyedTonicSiloOptions<T>
         ArgumentNullException.ThrowIfNull(handler);
         var id = messageType ?? HandlerId.NameOf<TMessage>();
         var number = HandlerId.Of(id);
-        if (_names.TryGetValue(number, out var existing))
+        if (Handlers.TryGetValue(number, out var existing))
         {
-            throw new ArgumentException(existing == id
+            throw new ArgumentException(existing.Id == id
                 ? $"A handler for '{id}' was already added."
-                : $"The handler ids '{existing}' and '{id}' have the same wire number; give one of them another id.", nameof(messageType));
+                : $"The handler ids '{existing.Id}' and '{id}' have the same wire number; give one of them another id.", nameof(messageType));
         }
 
-        _names.Add(number, id);
-        _handlers.Add(number, (tonic, payload) => handler(tonic, Decode<TMessage>(payload, id)));
+        Handlers.Add(number, (id, (tonic, payload) => handler(tonic, Decode<TMessage>(payload, id))));
         return this;
     }
 
     /// <summary>For messages: the handler id of a wire number, or a description of the unknown number.</summary>
-    internal string NameOf(long handler) => _names.TryGetValue(handler, out var id) ? id : $"#{handler:X16} (no registered handler id has this number)";
+    internal string NameOf(long handler) => Handlers.TryGetValue(handler, out var known) ? known.Id : $"#{handler:X16} (no registered handler id has this number)";
 
     /// <summary>
     /// Persists the tonic's state in Orleans grain storage: <paramref name="save"/> runs as a sparkle of the tonic at each
@@ -92,7 +88,7 @@ public sealed class KeyedTonicSiloOptions<T>
             throw new ArgumentOutOfRangeException(nameof(CheckpointEvery), CheckpointEvery, "CheckpointEvery must be at least 1.");
         }
 
-        if (_handlers.Count == 0)
+        if (Handlers.Count == 0)
         {
             throw new InvalidOperationException($"No message handler was added for the keyed tonic {typeof(T).Name}: call Handle<TMessage>.");
         }

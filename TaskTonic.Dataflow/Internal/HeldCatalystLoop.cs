@@ -9,21 +9,17 @@ namespace TaskTonic.Dataflow.Internal;
 /// orders still run one at a time, in the order queued, but the owner's own work needs no hop to another thread.
 /// </summary>
 /// <remarks>
-/// <para>Used where something outside the runtime already runs one turn at a time for the tonic (an Orleans grain
-/// activation): the turn holds the loop, posts its work and runs it to the point it needs, then releases.</para>
-/// <para>Many such loops are alive at once (one per active key) and each is touched once per turn, usually from a
-/// cold cache, so the common case (one order queued, run, done) reads and writes this object only: the next order
-/// waits in a field, the lock is the object's own monitor, and only orders behind it go to a queue.</para>
+/// Used where something outside the runtime already runs one turn at a time for the tonic (an Orleans grain
+/// activation): the turn holds the loop, posts its work and runs it to the point it needs, then releases.
 /// </remarks>
 internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
 {
     private const int Free = 0;
     private const int Held = 1;
 
-    private readonly Queue<WorkOrder> _behind = new(); // orders queued behind _next
+    private readonly Lock _gate = new();
+    private readonly Queue<WorkOrder> _queue = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private WorkOrder _next;
-    private int _queued; // _next (when > 0) and the orders behind it; guarded by the monitor of this object
     private int _holder;
     private bool _completed;
     private long _posted;
@@ -35,9 +31,9 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
     {
         get
         {
-            lock (this)
+            lock (_gate)
             {
-                return _queued;
+                return _queue.Count;
             }
         }
     }
@@ -56,15 +52,13 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
     {
         System.Diagnostics.Debug.Assert(Volatile.Read(ref _holder) == Held, "Only the holder runs work orders.");
         WorkOrder order;
-        lock (this)
+        lock (_gate)
         {
-            if (_queued == 0)
+            if (!_queue.TryDequeue(out order))
             {
                 return false;
             }
 
-            order = _next;
-            _next = --_queued > 0 ? _behind.Dequeue() : default;
             _run++;
         }
 
@@ -81,7 +75,7 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
     public bool TryRunNow(in WorkOrder order)
     {
         System.Diagnostics.Debug.Assert(Volatile.Read(ref _holder) == Held, "Only the holder runs work orders.");
-        if (Volatile.Read(ref _queued) != 0 || Volatile.Read(ref _completed))
+        if (Volatile.Read(ref _posted) != Volatile.Read(ref _run) || Volatile.Read(ref _completed))
         {
             return false;
         }
@@ -102,9 +96,9 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
         }
 
         bool pending;
-        lock (this)
+        lock (_gate)
         {
-            pending = _queued > 0;
+            pending = _queue.Count > 0;
             if (!pending && _completed)
             {
                 _completion.TrySetResult();
@@ -119,22 +113,14 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
 
     public override bool Post(in WorkOrder order)
     {
-        lock (this)
+        lock (_gate)
         {
             if (_completed)
             {
                 return false;
             }
 
-            if (_queued++ == 0)
-            {
-                _next = order;
-            }
-            else
-            {
-                _behind.Enqueue(order);
-            }
-
+            _queue.Enqueue(order);
             Interlocked.Increment(ref _posted); // a full fence before the read below (see Release)
         }
 
@@ -149,7 +135,7 @@ internal sealed class HeldCatalystLoop(Action<WorkOrder> execute) : CatalystLoop
 
     public override void Complete()
     {
-        lock (this)
+        lock (_gate)
         {
             Volatile.Write(ref _completed, true);
         }
